@@ -1,0 +1,80 @@
+// In-memory lexicon builder used by the lexicon compiler (tools/lexc.cpp). Sources
+// (iso-codes, ICU/CLDR, GeoNames, hunspell, the language packs) call add_*; write() lays the
+// file out in the format of format.h.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "attache/status.h"
+#include "lexicon/format.h"
+
+namespace attache::lex {
+
+// The key normalisation shared by the compiler and the runtime: NFC, case fold, strip
+// diacritics, typographic apostrophes to ', so "États-Unis", "ETATS-UNIS" and
+// "Etats-Unis" meet. Runtime calls the same function on token text.
+std::string FoldKey(std::string_view text);
+
+struct EntitySpec {
+  std::string name;
+  std::string code;
+  std::string country;  // ISO3
+  std::string sector;
+  EntityKind kind = EntityKind::kOrg;
+  Lang lang = Lang::kAny;
+  uint16_t flags = 0;
+  int32_t geonameid = 0;
+  float lat = __builtin_nanf("");
+  float lon = __builtin_nanf("");
+  uint32_t population = 0;
+  int32_t valid_from = INT32_MIN;
+  int32_t valid_to = INT32_MAX;
+  std::string extra;
+};
+
+class Builder {
+ public:
+  // A surface form and one of its readings. `form` is folded here.
+  void AddForm(Lang lang, std::string_view form, std::string_view lemma, uint16_t pos,
+               uint32_t feats);
+  // Adds an entity; returns its id for AddAlias.
+  uint32_t AddEntity(const EntitySpec& spec);
+  // Makes `phrase` (tokenised and folded here) find entity `id`.
+  void AddAlias(Lang lang, std::string_view phrase, uint32_t id);
+  // Language-pack rule text, stored verbatim for the runtime to parse.
+  void AddPackFile(std::string_view path, std::string_view text);
+
+  size_t form_count() const { return forms_.size(); }
+  size_t entity_count() const { return entities_.size(); }
+  const std::vector<EntitySpec>& entities() const { return entities_; }
+  // The lemma->forms index of what was added so far, for inflecting pack phrases.
+  std::vector<std::string> FormsOfLemma(Lang lang, std::string_view lemma, uint16_t pos) const;
+
+  Status Write(const std::string& path) const;
+
+ private:
+  struct FormReading {
+    std::string lemma;
+    uint16_t pos;
+    uint32_t feats;
+    bool operator==(const FormReading& o) const {
+      return pos == o.pos && feats == o.feats && lemma == o.lemma;
+    }
+  };
+  std::unordered_map<std::string, std::vector<FormReading>> forms_;  // key: lang byte + folded
+  std::unordered_map<std::string, std::vector<std::string>> lemma_forms_;  // lang+pos+lemma
+  std::vector<EntitySpec> entities_;
+  std::unordered_map<std::string, std::vector<uint32_t>> aliases_;
+  std::vector<std::pair<std::string, std::string>> packs_;
+};
+
+// Tokenises a phrase the way the runtime tokeniser does and joins the folded tokens with
+// single spaces: the gazetteer key of the phrase.
+std::string PhraseKey(std::string_view phrase);
+
+}  // namespace attache::lex
