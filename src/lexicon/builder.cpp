@@ -1,0 +1,219 @@
+// Builder: collects forms, entities, aliases and pack text, then lays them out as one
+// little-endian file with offsets (format.h).
+#include "lexicon/builder.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include "lexicon/hash.h"
+#include "text/fold.h"
+#include "text/tokenize.h"
+
+namespace attache::lex {
+namespace {
+
+std::string Nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString n = nfc->normalize(u, status);
+  std::string out;
+  n.toUTF8String(out);
+  return U_SUCCESS(status) ? out : std::string(s);
+}
+
+std::string LangKey(Lang lang, std::string_view key) {
+  std::string k;
+  k.reserve(key.size() + 1);
+  k.push_back(static_cast<char>(lang));
+  k.append(key);
+  return k;
+}
+
+class StringPool {
+ public:
+  StringPool() { data_.push_back('\0'); }  // offset 0 is the empty string
+  uint32_t Add(std::string_view s) {
+    if (s.empty()) return 0;
+    auto it = index_.find(std::string(s));
+    if (it != index_.end()) return it->second;
+    uint32_t off = static_cast<uint32_t>(data_.size());
+    data_.append(s);
+    data_.push_back('\0');
+    index_.emplace(std::string(s), off);
+    return off;
+  }
+  const std::string& data() const { return data_; }
+
+ private:
+  std::string data_;
+  std::unordered_map<std::string, uint32_t> index_;
+};
+
+template <typename V>
+std::vector<Bucket> BuildTable(const std::unordered_map<std::string, std::vector<V>>& map,
+                               StringPool& pool, std::vector<V>& values) {
+  size_t cap = 16;
+  while (cap < map.size() * 2) cap <<= 1;
+  std::vector<Bucket> buckets(cap, Bucket{0, 0xFFFFFFFFu, 0, 0});
+  // Deterministic order so two builds of the same data give the same file.
+  std::vector<const std::string*> keys;
+  keys.reserve(map.size());
+  for (const auto& [k, v] : map) keys.push_back(&k);
+  std::sort(keys.begin(), keys.end(), [](auto* a, auto* b) { return *a < *b; });
+  for (const std::string* k : keys) {
+    const auto& vals = map.at(*k);
+    uint8_t lang = static_cast<uint8_t>((*k)[0]);
+    std::string_view body(k->data() + 1, k->size() - 1);
+    size_t pos = KeyHash(lang, body) & (cap - 1);
+    while (buckets[pos].key_len != 0xFFFFFFFFu) pos = (pos + 1) & (cap - 1);
+    Bucket& b = buckets[pos];
+    b.key = pool.Add(*k);
+    b.key_len = static_cast<uint32_t>(k->size());
+    b.first = static_cast<uint32_t>(values.size());
+    b.count = static_cast<uint32_t>(vals.size());
+    values.insert(values.end(), vals.begin(), vals.end());
+  }
+  return buckets;
+}
+
+void CopyCode(char* dst, std::string_view s) {
+  std::memset(dst, 0, 4);
+  std::memcpy(dst, s.data(), std::min<size_t>(3, s.size()));
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view text) { return text::Fold(Nfc(text)); }
+
+std::string PhraseKey(std::string_view phrase) {
+  std::string nfc = Nfc(phrase);
+  std::vector<text::Token> tokens;
+  std::string keys;
+  text::TokenizerOptions opt;
+  text::Tokenize(nfc, 0, static_cast<uint32_t>(nfc.size()), opt, tokens, keys);
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(text::KeyOf(t, keys));
+  }
+  return out;
+}
+
+void Builder::AddForm(Lang lang, std::string_view form, std::string_view lemma, uint16_t pos,
+                      uint32_t feats) {
+  std::string key = LangKey(lang, FoldKey(form));
+  FormReading r{Nfc(lemma), pos, feats};
+  auto& v = forms_[key];
+  if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
+  std::string lk = LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma));
+  auto& lf = lemma_forms_[lk];
+  std::string f = Nfc(form);
+  if (std::find(lf.begin(), lf.end(), f) == lf.end()) lf.push_back(std::move(f));
+}
+
+std::vector<std::string> Builder::FormsOfLemma(Lang lang, std::string_view lemma,
+                                               uint16_t pos) const {
+  auto it = lemma_forms_.find(LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma)));
+  return it == lemma_forms_.end() ? std::vector<std::string>{} : it->second;
+}
+
+uint32_t Builder::AddEntity(const EntitySpec& spec) {
+  entities_.push_back(spec);
+  return static_cast<uint32_t>(entities_.size() - 1);
+}
+
+void Builder::AddAlias(Lang lang, std::string_view phrase, uint32_t id) {
+  std::string key = PhraseKey(phrase);
+  if (key.empty()) return;
+  auto& v = aliases_[LangKey(lang, key)];
+  if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+}
+
+void Builder::AddPackFile(std::string_view path, std::string_view text) {
+  packs_.emplace_back(std::string(path), std::string(text));
+}
+
+Status Builder::Write(const std::string& path) const {
+  StringPool pool;
+  // Forms.
+  std::unordered_map<std::string, std::vector<Reading>> form_map;
+  form_map.reserve(forms_.size());
+  for (const auto& [k, rs] : forms_) {
+    auto& out = form_map[k];
+    for (const auto& r : rs) out.push_back(Reading{pool.Add(r.lemma), r.pos, 0, r.feats});
+  }
+  std::vector<Reading> readings;
+  std::vector<Bucket> form_buckets = BuildTable(form_map, pool, readings);
+  // Entities.
+  std::vector<Entity> ents;
+  ents.reserve(entities_.size());
+  for (const auto& s : entities_) {
+    Entity e{};
+    e.name = pool.Add(s.name);
+    e.code = pool.Add(s.code);
+    CopyCode(e.country, s.country);
+    CopyCode(e.sector, s.sector);
+    e.kind = static_cast<uint8_t>(s.kind);
+    e.lang = static_cast<uint8_t>(s.lang);
+    e.flags = s.flags;
+    e.geonameid = s.geonameid;
+    e.lat = s.lat;
+    e.lon = s.lon;
+    e.population = s.population;
+    e.valid_from = s.valid_from;
+    e.valid_to = s.valid_to;
+    e.extra = pool.Add(s.extra);
+    ents.push_back(e);
+  }
+  std::vector<uint32_t> gaz_values;
+  std::vector<Bucket> gaz_buckets = BuildTable(aliases_, pool, gaz_values);
+  std::string packs;
+  for (const auto& [p, t] : packs_) {
+    packs += "@@ " + p + "\n" + t;
+    if (!t.empty() && t.back() != '\n') packs.push_back('\n');
+  }
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, 8);
+  h.version = kFormatVersion;
+  h.endian = kEndianCheck;
+  h.build_time = static_cast<uint64_t>(std::time(nullptr));
+  h.known[0] = 0xA77AC4E0u;
+  h.known[1] = sizeof(Reading);
+  h.known[2] = sizeof(Entity);
+  h.known[3] = sizeof(Bucket);
+  std::string file(sizeof(Header), '\0');
+  auto append = [&](SectionRef& ref, const void* data, size_t bytes) {
+    while (file.size() % 16 != 0) file.push_back('\0');
+    ref.offset = file.size();
+    ref.size = bytes;
+    file.append(static_cast<const char*>(data), bytes);
+  };
+  append(h.form_buckets, form_buckets.data(), form_buckets.size() * sizeof(Bucket));
+  append(h.readings, readings.data(), readings.size() * sizeof(Reading));
+  append(h.gaz_buckets, gaz_buckets.data(), gaz_buckets.size() * sizeof(Bucket));
+  append(h.gaz_values, gaz_values.data(), gaz_values.size() * sizeof(uint32_t));
+  append(h.entities, ents.data(), ents.size() * sizeof(Entity));
+  append(h.packs, packs.data(), packs.size());
+  append(h.strings, pool.data().data(), pool.data().size());
+  h.file_size = file.size();
+  std::memcpy(file.data(), &h, sizeof(Header));
+
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::Error("cannot write " + tmp);
+    out.write(file.data(), static_cast<std::streamsize>(file.size()));
+    if (!out) return Status::Error("write failed: " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::Error("cannot rename " + tmp);
+  return Status::Ok();
+}
+
+}  // namespace attache::lex
