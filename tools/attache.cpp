@@ -1,0 +1,537 @@
+// attache: the command-line front end over the public API.
+//
+//   attache code FILE... [--lang auto|fr|en] [--published DATE] [--format doc|plover|gdelt|cameo]
+//                        [--threads N] [--db attache.sqlite] [--lexicon PATH] [--dict FILE...]
+//   attache db summary --db attache.sqlite      (also: attache summary --db ...)
+//   attache version
+//
+// Each subcommand is registered by one small Add*Command function that returns the action
+// to run when it is chosen; a new subcommand (eval, serve, ...) is one more such function
+// and one line in main().
+//
+// Exit status: 0 when every input was coded, 1 when any input gave an error record (or the
+// database could not be written), 2 on usage errors and when the lexicon or database cannot
+// be opened.
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "attache/coder.h"
+#include "attache/document.h"
+#include "attache/record.h"
+#include "attache/store.h"
+#include "ingest/input.h"
+
+namespace {
+
+// Keep in step with project(VERSION) in the top CMakeLists.txt.
+constexpr char kVersion[] = "0.1.0";
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+
+// Documents written to the database per transaction.
+constexpr size_t kDbBatch = 256;
+
+// A registered subcommand: its parser node and what to run when it was chosen.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "attache: %s\n", message.c_str());
+}
+
+// --------------------------------------------------------------------------------------
+// attache code
+
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string lang = "auto";
+  std::string published;
+  std::string format = "doc";
+  int threads = 1;
+  std::string db;
+  std::string lexicon;
+  std::vector<std::string> dicts;
+  const char* argv0 = "attache";
+};
+
+// What a worker hands back for one input, written by the main thread in input order.
+struct CodedResult {
+  std::string output;  // the bytes for stdout
+  bool failed = false;
+  size_t events = 0;
+  std::string id, source_uri, error_code, error_message;
+  std::optional<attache::Document> doc;  // kept only when it goes to the database
+};
+
+// Codes one input; runs on a worker thread. Never throws.
+CodedResult CodeOne(const attache::Coder& coder, attache::OutputFormat format, bool keep_doc,
+                    attache::ingest::InputItem& item) {
+  CodedResult r;
+  attache::Document doc;
+  if (item.error) {
+    // Not coded at all: an error record that still carries what reading noticed.
+    doc.id = item.input.id;
+    doc.source_uri = item.input.source_uri;
+    doc.lang = item.input.lang.value_or("");
+    doc.failed = true;
+    doc.diagnostics.push_back({item.error->code, item.error->message});
+    doc.diagnostics.insert(doc.diagnostics.end(), item.diagnostics.begin(),
+                           item.diagnostics.end());
+  } else {
+    doc = coder.Code(item.input);
+    // Reading's own diagnostics (repairs, truncation, empty) come first: they happened first.
+    doc.diagnostics.insert(doc.diagnostics.begin(), item.diagnostics.begin(),
+                           item.diagnostics.end());
+    if (doc.failed && !item.diagnostics.empty()) {
+      // The error record names its cause by the first diagnostic: keep the coder's first.
+      std::rotate(doc.diagnostics.begin(),
+                  doc.diagnostics.begin() + static_cast<ptrdiff_t>(item.diagnostics.size()),
+                  doc.diagnostics.end());
+    }
+    if (doc.failed && doc.diagnostics.empty()) {
+      doc.diagnostics.push_back({"coding_failed", "the document could not be coded"});
+    }
+  }
+  r.id = doc.id;
+  r.source_uri = doc.source_uri.value_or("");
+  r.failed = doc.failed;
+  if (doc.failed) {
+    r.error_code = doc.diagnostics.front().code;
+    r.error_message = doc.diagnostics.front().message;
+  } else {
+    r.events = doc.events.size();
+  }
+  r.output = attache::Render(doc, format);
+  if (keep_doc) r.doc = std::move(doc);
+  return r;
+}
+
+// Codes items on `threads` workers and hands the results to `sink` in input order, with at
+// most `window` items read but not yet written (bounding memory whatever the input size).
+class OrderedPool {
+ public:
+  using Work = std::function<CodedResult(attache::ingest::InputItem&)>;
+  using Sink = std::function<void(CodedResult&)>;
+
+  OrderedPool(int threads, Work work) : work_(std::move(work)) {
+    window_ = static_cast<size_t>(threads) * 4;
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  }
+
+  ~OrderedPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    work_cv_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+
+  void Run(attache::ingest::InputReader& reader, const Sink& sink) {
+    size_t next_in = 0;
+    size_t next_out = 0;
+    bool more = true;
+    attache::ingest::InputItem item;
+    for (;;) {
+      if (more && next_in - next_out < window_) {
+        if (reader.Next(&item)) {
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            queue_.push_back({next_in++, std::move(item)});
+          }
+          work_cv_.notify_one();
+          next_out = Flush(next_out, sink, /*wait=*/false);
+          continue;
+        }
+        more = false;
+      }
+      if (!more && next_out == next_in) break;
+      next_out = Flush(next_out, sink, /*wait=*/true);
+    }
+  }
+
+ private:
+  struct Job {
+    size_t seq;
+    attache::ingest::InputItem item;
+  };
+
+  // Writes every finished result from `next` on, in order; with `wait`, first waits for
+  // result `next`. Returns the next sequence number still to write.
+  size_t Flush(size_t next, const Sink& sink, bool wait) {
+    for (;;) {
+      CodedResult r;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        if (wait) done_cv_.wait(lock, [&] { return done_.count(next) > 0; });
+        auto it = done_.find(next);
+        if (it == done_.end()) return next;
+        r = std::move(it->second);
+        done_.erase(it);
+      }
+      sink(r);
+      ++next;
+      wait = false;
+    }
+  }
+
+  void WorkerLoop() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        work_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      CodedResult r = work_(job.item);
+      job.item = {};  // free the text before waiting for the writer
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        done_.emplace(job.seq, std::move(r));
+      }
+      done_cv_.notify_one();
+    }
+  }
+
+  Work work_;
+  size_t window_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Job> queue_;
+  std::map<size_t, CodedResult> done_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+// Writes records to the database in batches; the first failure stops further writes.
+class DbWriter {
+ public:
+  explicit DbWriter(attache::Store* store) : store_(store) {}
+
+  void Write(CodedResult& r) {
+    if (!ok_) return;
+    if (pending_ == 0 && !Check(store_->Begin())) return;
+    if (r.failed) {
+      if (!Check(store_->PutError(r.id, r.source_uri, r.error_code, r.error_message))) return;
+    } else if (r.doc) {
+      if (!Check(store_->Put(*r.doc))) return;
+    }
+    if (++pending_ >= kDbBatch) Finish();
+  }
+
+  // Commits what is pending; false when any write failed.
+  bool Finish() {
+    if (ok_ && pending_ > 0) Check(store_->Commit());
+    pending_ = 0;
+    return ok_;
+  }
+
+ private:
+  bool Check(const attache::Status& s) {
+    if (!s.ok()) {
+      PrintError("database write failed, no further records stored: " + s.message());
+      ok_ = false;
+    }
+    return ok_;
+  }
+
+  attache::Store* store_;
+  size_t pending_ = 0;
+  bool ok_ = true;
+};
+
+bool ValidPublished(const std::string& s) {
+  static const std::regex kIso(
+      R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)");
+  return std::regex_match(s, kIso);
+}
+
+int RunCode(const CodeArgs& args) {
+  attache::OutputFormat format = attache::OutputFormat::kDoc;
+  if (args.format == "plover") format = attache::OutputFormat::kPlover;
+  if (args.format == "gdelt") format = attache::OutputFormat::kGdelt;
+  if (args.format == "cameo") format = attache::OutputFormat::kCameo;
+
+  attache::CoderOptions options;
+  options.forced_lang = args.lang == "auto" ? "" : args.lang;
+  options.default_published = args.published;
+  options.user_dictionaries = args.dicts;
+
+  const std::string lexicon_path =
+      args.lexicon.empty() ? attache::DefaultLexiconPath(args.argv0) : args.lexicon;
+  auto coder = attache::Coder::Open(lexicon_path, options);
+  if (!coder.ok()) {
+    PrintError("cannot load the lexicon '" + lexicon_path + "': " + coder.status().message() +
+               " (build it with `ninja -C build lexicon`, or give --lexicon PATH or "
+               "$ATTACHE_LEXICON)");
+    return kExitUsage;
+  }
+
+  std::unique_ptr<attache::Store> store;
+  if (!args.db.empty()) {
+    auto opened = attache::Store::Open(args.db);
+    if (!opened.ok()) {
+      PrintError("cannot open the database '" + args.db + "': " + opened.status().message());
+      return kExitUsage;
+    }
+    store = std::move(*opened);
+  }
+  DbWriter db(store.get());
+
+  attache::ingest::ReadOptions read_options;
+  read_options.max_document_bytes = options.max_document_bytes;
+  attache::ingest::InputReader reader(args.inputs, read_options);
+
+  // Large stdout buffer: records are written whole, in order, by this thread only.
+  static char out_buffer[1 << 16];
+  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+
+  size_t inputs = 0, coded = 0, errors = 0, events = 0;
+  const attache::Coder& c = **coder;
+  const bool keep_doc = store != nullptr;
+  {
+    OrderedPool pool(args.threads, [&](attache::ingest::InputItem& item) {
+      return CodeOne(c, format, keep_doc, item);
+    });
+    pool.Run(reader, [&](CodedResult& r) {
+      ++inputs;
+      std::fwrite(r.output.data(), 1, r.output.size(), stdout);
+      if (r.failed) {
+        ++errors;
+        PrintError("error: " + r.id + (r.source_uri.empty() ? "" : " (" + r.source_uri + ")") +
+                   ": " + r.error_code + ": " + r.error_message);
+      } else {
+        ++coded;
+        events += r.events;
+      }
+      if (store) db.Write(r);
+    });
+  }
+  const bool db_ok = db.Finish();
+  std::fflush(stdout);
+  const bool stdout_ok = std::ferror(stdout) == 0;
+  if (!stdout_ok) PrintError("writing the output failed: " + std::string(std::strerror(errno)));
+
+  std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events\n", inputs,
+               coded, errors, events);
+  return (errors == 0 && db_ok && stdout_ok) ? kExitOk : kExitInputErrors;
+}
+
+Command AddCodeCommand(CLI::App& app, const char* argv0) {
+  auto args = std::make_shared<CodeArgs>();
+  args->argv0 = argv0;
+  CLI::App* cmd = app.add_subcommand(
+      "code", "Code dispatches into events (one record per input document on stdout)");
+  cmd->add_option("inputs", args->inputs,
+                  "Plain-text dispatches (one document per file), - for stdin, *.jsonl for "
+                  "JSON Lines articles")
+      ->required();
+  cmd->add_option("--lang", args->lang, "Language of the inputs")
+      ->check(CLI::IsMember({"auto", "fr", "en"}))
+      ->capture_default_str();
+  cmd->add_option("--published", args->published,
+                  "Publication date for documents that give none (YYYY-MM-DD[THH:MM])")
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            return ValidPublished(s) ? std::string()
+                                     : "not an ISO 8601 date or datetime: " + s;
+          },
+          "DATE"));
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"doc", "plover", "gdelt", "cameo"}))
+      ->capture_default_str();
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads (0: one per core); output is identical for any N")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  cmd->add_option("--db", args->db, "Also store every record in this SQLite database");
+  cmd->add_option("--lexicon", args->lexicon,
+                  "Compiled lexicon (default: $ATTACHE_LEXICON, else attache.lex beside the "
+                  "binary)");
+  cmd->add_option("--dict", args->dicts, "Extra user dictionary (repeatable)")
+      ->allow_extra_args(false);
+  return {cmd, [args] {
+            if (args->threads == 0) {
+              args->threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+            }
+            return RunCode(*args);
+          }};
+}
+
+// --------------------------------------------------------------------------------------
+// attache db summary
+
+// Display width in code points (close enough for the Latin and Cyrillic text of dispatches).
+size_t Width(const std::string& s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// At most `n` code points of `s` (the last one an ellipsis when cut); whitespace flattened.
+std::string Clip(const std::string& s, size_t n) {
+  std::string out;
+  size_t chars = 0;
+  size_t keep = std::string::npos;  // byte length of the first n - 1 code points
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c & 0xC0) != 0x80) {
+      if (chars + 1 == n) keep = out.size();
+      if (chars == n) {
+        out.resize(keep);
+        return out + "…";
+      }
+      ++chars;
+    }
+    out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : ch);
+  }
+  return out;
+}
+
+void PrintTable(const attache::Store::QueryResult& table, size_t max_cell) {
+  std::vector<size_t> widths(table.columns.size(), 0);
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(table.rows.size());
+  for (const auto& row : table.rows) {
+    std::vector<std::string> clipped;
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      clipped.push_back(Clip(row[i].empty() ? "-" : row[i], max_cell));
+    }
+    cells.push_back(std::move(clipped));
+  }
+  for (size_t i = 0; i < widths.size(); ++i) widths[i] = Width(table.columns[i]);
+  for (const auto& row : cells) {
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
+  }
+  const auto print_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line.append(widths[i] - Width(row[i]) + 2, ' ');
+    }
+    std::printf("%s\n", line.c_str());
+  };
+  print_row(table.columns);
+  std::vector<std::string> rule;
+  for (const size_t w : widths) rule.push_back(std::string(w, '-'));
+  print_row(rule);
+  for (const auto& row : cells) print_row(row);
+}
+
+struct SummaryArgs {
+  std::string db = "attache.sqlite";
+  int limit = 50;
+};
+
+int RunSummary(const SummaryArgs& args) {
+  if (!std::filesystem::exists(args.db)) {
+    PrintError("no database at '" + args.db + "' (create one with `attache code FILE... --db " +
+               args.db + "`)");
+    return kExitUsage;
+  }
+  auto opened = attache::Store::Open(args.db);
+  if (!opened.ok()) {
+    PrintError("cannot open the database '" + args.db + "': " + opened.status().message());
+    return kExitUsage;
+  }
+  attache::Store& store = **opened;
+
+  auto counts = store.Query(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+      "(SELECT count(*) FROM errors)");
+  if (!counts.ok()) {
+    PrintError("cannot read the database: " + counts.status().message());
+    return kExitInputErrors;
+  }
+  const auto& c = counts->rows.at(0);
+  std::printf("%s: %s documents, %s events, %s errors\n\n", args.db.c_str(), c[0].c_str(),
+              c[1].c_str(), c[2].c_str());
+
+  auto events = store.Query(
+      "SELECT e.date AS date, e.source_code AS source, e.cameo AS cameo, e.plover AS plover, "
+      "e.target_code AS target, e.location_name AS location, "
+      "e.trigger_text || ': ' || e.sentence_text AS text "
+      "FROM events e ORDER BY e.date, e.doc_id, e.id LIMIT ?1",
+      {std::to_string(args.limit)});
+  if (!events.ok()) {
+    PrintError("cannot read the events: " + events.status().message());
+    return kExitInputErrors;
+  }
+  PrintTable(*events, 50);
+  return kExitOk;
+}
+
+Command AddSummaryCommand(CLI::App& parent, const std::string& name) {
+  auto args = std::make_shared<SummaryArgs>();
+  CLI::App* cmd = parent.add_subcommand(name, "Print a short table of the stored events");
+  cmd->add_option("--db", args->db, "SQLite database written by `attache code --db`")
+      ->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Rows to show")->capture_default_str();
+  return {cmd, [args] { return RunSummary(*args); }};
+}
+
+// --------------------------------------------------------------------------------------
+// attache version
+
+Command AddVersionCommand(CLI::App& app, const char* argv0) {
+  CLI::App* cmd = app.add_subcommand("version", "Print the version and where data is looked for");
+  std::string argv0_copy = argv0;
+  return {cmd, [argv0_copy] {
+            std::printf("attache %s\n", kVersion);
+            const std::string lex = attache::DefaultLexiconPath(argv0_copy.c_str());
+            std::printf("lexicon: %s%s\n", lex.c_str(),
+                        std::filesystem::exists(lex) ? "" : " (missing)");
+            std::printf("database schema: %d\n", attache::Store::SchemaVersion());
+            return kExitOk;
+          }};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"attache: French and English news dispatches into PLOVER/CAMEO event data"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+
+  std::vector<Command> commands;
+  commands.push_back(AddCodeCommand(app, argv[0]));
+  CLI::App* db = app.add_subcommand("db", "Work with a database written by `attache code --db`");
+  db->require_subcommand(1);
+  commands.push_back(AddSummaryCommand(*db, "summary"));
+  commands.push_back(AddSummaryCommand(app, "summary"));
+  commands.push_back(AddVersionCommand(app, argv[0]));
+  // Issue 3: commands.push_back(AddEvalCommand(app));  (tools/eval.cpp)
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return kExitUsage;
+}
