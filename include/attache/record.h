@@ -24,6 +24,9 @@ std::string ToPloverLines(const Document& doc);
 std::string ToGdeltLines(const Document& doc);
 std::string ToCameoLines(const Document& doc);
 
+// The text written for `doc` in `format`: for kDoc the ToJson line plus '\n', so every
+// format yields whole lines. A failed document gives its error record in kDoc and no
+// lines in the projections.
 std::string Render(const Document& doc, OutputFormat format);
 
 }  // namespace attache

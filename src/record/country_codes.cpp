@@ -1,0 +1,58 @@
+// ISO 3166-1 alpha-3 to alpha-2 country codes, for output formats that want two letters
+// (the GDELT geography columns). The table is the public list of ISO 3166-1 assignments
+// plus Kosovo, which PLOVER codes "KOS" and which commonly uses the user-assigned "XK".
+#include "record/country_codes.h"
+
+#include <cstring>
+
+namespace attache::record {
+namespace {
+
+// Sorted records of five letters: alpha-3 then alpha-2. One string literal instead of an
+// array of structs keeps it to a single read-only object with no relocations.
+constexpr char kIso3ToIso2[] =
+    "ABWAWAFGAFAGOAOAIAAIALAAXALBALANDADAREAEARGARARMAMASMASATAAQ"
+    "ATFTFATGAGAUSAUAUTATAZEAZBDIBIBELBEBENBJBESBQBFABFBGDBDBGRBG"
+    "BHRBHBHSBSBIHBABLMBLBLRBYBLZBZBMUBMBOLBOBRABRBRBBBBRNBNBTNBT"
+    "BVTBVBWABWCAFCFCANCACCKCCCHECHCHLCLCHNCNCIVCICMRCMCODCDCOGCG"
+    "COKCKCOLCOCOMKMCPVCVCRICRCUBCUCUWCWCXRCXCYMKYCYPCYCZECZDEUDE"
+    "DJIDJDMADMDNKDKDOMDODZADZECUECEGYEGERIERESHEHESPESESTEEETHET"
+    "FINFIFJIFJFLKFKFRAFRFROFOFSMFMGABGAGBRGBGEOGEGGYGGGHAGHGIBGI"
+    "GINGNGLPGPGMBGMGNBGWGNQGQGRCGRGRDGDGRLGLGTMGTGUFGFGUMGUGUYGY"
+    "HKGHKHMDHMHNDHNHRVHRHTIHTHUNHUIDNIDIMNIMINDINIOTIOIRLIEIRNIR"
+    "IRQIQISLISISRILITAITJAMJMJEYJEJORJOJPNJPKAZKZKENKEKGZKGKHMKH"
+    "KIRKIKNAKNKORKRKOSXKKWTKWLAOLALBNLBLBRLRLBYLYLCALCLIELILKALK"
+    "LSOLSLTULTLUXLULVALVMACMOMAFMFMARMAMCOMCMDAMDMDGMGMDVMVMEXMX"
+    "MHLMHMKDMKMLIMLMLTMTMMRMMMNEMEMNGMNMNPMPMOZMZMRTMRMSRMSMTQMQ"
+    "MUSMUMWIMWMYSMYMYTYTNAMNANCLNCNERNENFKNFNGANGNICNINIUNUNLDNL"
+    "NORNONPLNPNRUNRNZLNZOMNOMPAKPKPANPAPCNPNPERPEPHLPHPLWPWPNGPG"
+    "POLPLPRIPRPRKKPPRTPTPRYPYPSEPSPYFPFQATQAREUREROURORUSRURWARW"
+    "SAUSASDNSDSENSNSGPSGSGSGSSHNSHSJMSJSLBSBSLESLSLVSVSMRSMSOMSO"
+    "SPMPMSRBRSSSDSSSTPSTSURSRSVKSKSVNSISWESESWZSZSXMSXSYCSCSYRSY"
+    "TCATCTCDTDTGOTGTHATHTJKTJTKLTKTKMTMTLSTLTONTOTTOTTTUNTNTURTR"
+    "TUVTVTWNTWTZATZUGAUGUKRUAUMIUMURYUYUSAUSUZBUZVATVAVCTVCVENVE"
+    "VGBVGVIRVIVNMVNVUTVUWLFWFWSMWSYEMYEZAFZAZMBZMZWEZW";
+
+constexpr size_t kRecord = 5;
+constexpr size_t kCount = (sizeof(kIso3ToIso2) - 1) / kRecord;
+
+}  // namespace
+
+std::string_view Iso3ToIso2(std::string_view iso3) {
+  if (iso3.size() != 3) return {};
+  char key[3];
+  for (int i = 0; i < 3; ++i) {
+    const char c = iso3[i];
+    key[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  size_t lo = 0, hi = kCount;
+  while (lo < hi) {
+    const size_t mid = (lo + hi) / 2;
+    const int cmp = std::memcmp(kIso3ToIso2 + mid * kRecord, key, 3);
+    if (cmp == 0) return std::string_view(kIso3ToIso2 + mid * kRecord + 3, 2);
+    if (cmp < 0) lo = mid + 1; else hi = mid;
+  }
+  return {};
+}
+
+}  // namespace attache::record
