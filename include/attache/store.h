@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "attache/document.h"
 #include "attache/status.h"
@@ -21,9 +22,23 @@ class Store {
   // Records an input that produced an error record.
   Status PutError(const std::string& id, const std::string& source_uri,
                   const std::string& code, const std::string& message);
-  // Groups writes; Commit() makes them durable.
+  // Groups writes; Commit() makes them durable. Writes still pending when the Store is
+  // destroyed are rolled back, as with any database connection.
   Status Begin();
   Status Commit();
+  // Discards the writes since Begin().
+  Status Rollback();
+
+  // The rows of one read-only SQL statement (for summaries and searches, e.g. over the
+  // events_fts full-text table), every value as text, NULL as "". `params` bind to ?1,
+  // ?2, ... so user input never needs quoting. Statements that write are refused: the
+  // store owns its schema.
+  struct QueryResult {
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+  };
+  StatusOr<QueryResult> Query(const std::string& sql,
+                              const std::vector<std::string>& params = {});
 
   static int SchemaVersion();
 
