@@ -470,16 +470,19 @@ int RunSummary(const SummaryArgs& args) {
               c[1].c_str(), c[2].c_str());
 
   auto events = store.Query(
-      "SELECT e.date AS date, e.source_code AS source, e.cameo AS cameo, e.plover AS plover, "
-      "e.target_code AS target, e.location_name AS location, "
-      "e.trigger_text || ': ' || e.sentence_text AS text "
-      "FROM events e ORDER BY e.date, e.doc_id, e.id LIMIT ?1",
-      {std::to_string(args.limit)});
+      "SELECT date, source_code AS source, cameo, plover, target_code AS target, "
+      "location_name AS location, trigger_text AS \"trigger\", sentence_text AS sentence "
+      "FROM events ORDER BY date, doc_id, seq LIMIT " +
+      std::to_string(std::max(0, args.limit)));
   if (!events.ok()) {
     PrintError("cannot read the events: " + events.status().message());
     return kExitInputErrors;
   }
-  PrintTable(*events, 50);
+  if (events->rows.empty()) {
+    std::printf("(no events)\n");
+  } else {
+    PrintTable(*events, 50);
+  }
   return kExitOk;
 }
 

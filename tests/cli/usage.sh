@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Exit statuses of the CLI: 2 for usage and lexicon errors, 0 for `version`.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+expect_status() {
+  local want=$1
+  shift
+  local got=0
+  "$@" >"$WORK/out" 2>"$WORK/err" || got=$?
+  [[ $got == "$want" ]] || { cat "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
+}
+
+good="$SRC/examples/reuters-fr-expulsions-2025-04-15.txt"
+expect_status 0 "$ATTACHE" version
+grep -q '^attache [0-9]' "$WORK/out" || fail "version prints no version"
+expect_status 0 "$ATTACHE" --help
+expect_status 2 "$ATTACHE"
+expect_status 2 "$ATTACHE" frobnicate
+expect_status 2 "$ATTACHE" code
+expect_status 2 "$ATTACHE" code --lang de "$good"
+expect_status 2 "$ATTACHE" code --format xml "$good"
+expect_status 2 "$ATTACHE" code --published 27/02/2025 "$good"
+expect_status 2 "$ATTACHE" code --lexicon "$WORK/no-such.lex" "$good"
+grep -q 'lexicon' "$WORK/err" || fail "a missing lexicon is not named on stderr"
+[[ ! -s "$WORK/out" ]] || fail "output written although the lexicon is missing"
+expect_status 0 "$ATTACHE" code --lang fr --published 2025-04-15 --threads 2 "$good"
+expect_status 2 "$ATTACHE" db summary --db "$WORK/none.sqlite"
+echo "usage: ok"
