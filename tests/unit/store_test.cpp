@@ -1,6 +1,7 @@
 // Tests of the SQLite store: schema creation and versioning, replacement of a document on
 // a second Put, transactions, error rows, the full-text index and the read-only Query.
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -95,8 +96,10 @@ class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    // The pid keeps concurrent runs (other build trees, ctest -j) off each other's files.
     path_ = (fs::path(::testing::TempDir()) /
-             (std::string("attache_store_") + info->name() + ".db")).string();
+             ("attache_store_" + std::to_string(getpid()) + "_" + info->name() + ".db"))
+                .string();
     RemoveFiles();
   }
   void TearDown() override { RemoveFiles(); }
