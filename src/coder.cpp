@@ -1,0 +1,459 @@
+// The coder: runs the stages over one document and fills the record. Immutable after Open;
+// Code() keeps its scratch state in a per-thread workspace that is cleared, not freed.
+#include "attache/coder.h"
+
+#include <cstdio>  // CLD2's header needs it first
+#include <cld2/public/compact_lang_det.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "event/events.h"
+#include "ingest/dispatch.h"
+#include "lexicon/lexicon.h"
+#include "pack/pack.h"
+#include "pipeline/engine.h"
+#include "quote/quotes.h"
+#include "text/fold.h"
+#include "text/normalize.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
+#include "time/time.h"
+
+namespace attache {
+namespace {
+
+namespace pl = attache::pipeline;
+
+struct LangRuntime {
+  pack::LanguagePack pack;
+  std::unique_ptr<timex::TimeWords> time_words;
+  text::AbbreviationSet abbreviations;
+  lex::Lang code = lex::Lang::kFr;
+};
+
+int Quad(std::string_view cameo) {
+  int root = std::atoi(std::string(cameo.substr(0, 2)).c_str());
+  if (root <= 5) return 1;
+  if (root <= 8) return 2;
+  if (root <= 13 || root == 16) return 3;
+  return 4;
+}
+
+double Goldstein(std::string_view cameo) {
+  static const std::map<std::string, double, std::less<>> kCodes = {
+      {"010", 0.0},  {"011", -0.1}, {"012", -0.4}, {"013", 0.4},  {"014", 0.0}, {"015", 0.0},
+      {"016", 3.4},  {"017", 0.0},  {"018", 3.4},  {"019", 3.4},  {"020", 3.0}, {"030", 4.0},
+      {"031", 5.2},  {"032", 4.5},  {"033", 5.2},  {"036", 4.0},  {"037", 5.0}, {"038", 7.0},
+      {"039", 5.0},  {"040", 1.0},  {"041", 1.0},  {"042", 1.9},  {"043", 2.8}, {"044", 2.5},
+      {"045", 5.0},  {"046", 7.0},  {"050", 3.5},  {"051", 3.4},  {"057", 8.0}, {"060", 6.0},
+      {"061", 6.4},  {"062", 7.4},  {"070", 7.0},  {"071", 7.4},  {"073", 7.4}, {"080", 5.0},
+      {"081", 5.0},  {"084", 7.0},  {"087", 9.0},  {"090", -2.0}, {"100", -5.0}, {"110", -2.0},
+      {"111", -2.0}, {"112", -2.0}, {"114", -2.4}, {"120", -4.0}, {"130", -4.4}, {"138", -7.0},
+      {"140", -6.5}, {"141", -6.5}, {"143", -6.5}, {"150", -7.2}, {"160", -4.0}, {"161", -4.0},
+      {"163", -8.0}, {"166", -7.0}, {"170", -7.0}, {"173", -5.0}, {"180", -9.0}, {"181", -9.0},
+      {"186", -10.0}, {"190", -10.0}, {"193", -10.0}, {"195", -10.0}, {"200", -10.0}};
+  auto it = kCodes.find(cameo);
+  if (it != kCodes.end()) return it->second;
+  static const double kRoot[] = {0, 0.0, 3.0, 4.0, 1.0, 3.5, 6.0, 7.0, 5.0, -2.0, -5.0,
+                                 -2.0, -4.0, -6.0, -6.5, -7.2, -4.0, -7.0, -9.0, -10.0, -10.0};
+  int root = std::atoi(std::string(cameo.substr(0, 2)).c_str());
+  return root >= 1 && root <= 20 ? kRoot[root] : 0.0;
+}
+
+std::string PloverOfRoot(std::string_view cameo) {
+  int root = std::atoi(std::string(cameo.substr(0, 2)).c_str());
+  int sub = cameo.size() >= 3 ? std::atoi(std::string(cameo.substr(0, 3)).c_str()) : root * 10;
+  switch (root) {
+    case 3: return "AGREE";
+    case 4: return "CONSULT";
+    case 5: return "SUPPORT";
+    case 6: return "COOPERATE";
+    case 7: return "AID";
+    case 8: return sub >= 84 ? "RETREAT" : "CONCEDE";
+    case 9: case 11: return "ACCUSE";
+    case 10: return "REQUEST";
+    case 12: return "REJECT";
+    case 13: return "THREATEN";
+    case 14: return "PROTEST";
+    case 15: return "MOBILIZE";
+    case 16: return "SANCTION";
+    case 17: return "COERCE";
+    case 18: case 19: case 20: return "ASSAULT";
+    default: return "";
+  }
+}
+
+struct Workspace {
+  std::string norm;
+  text::OffsetMap map;
+  std::vector<text::Token> tokens;
+  std::string keys;
+};
+
+}  // namespace
+
+struct Coder::Impl {
+  std::unique_ptr<Lexicon> lexicon;
+  CoderOptions options;
+  LangRuntime fr, en;
+
+  const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
+  Document Run(const DocumentInput& input) const;
+};
+
+Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Coder::~Coder() = default;
+const Lexicon& Coder::lexicon() const { return *impl_->lexicon; }
+
+std::string DefaultLexiconPath(const char* argv0) {
+  if (const char* env = std::getenv("ATTACHE_LEXICON"); env != nullptr && *env) return env;
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  std::string exe = n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string(argv0 ? argv0 : "");
+  std::string dir = exe.substr(0, exe.find_last_of('/') + 1);
+  std::string beside = dir + "attache.lex";
+  if (access(beside.c_str(), R_OK) == 0) return beside;
+  std::string share = dir + "../share/attache/attache.lex";
+  if (access(share.c_str(), R_OK) == 0) return share;
+  return beside;
+}
+
+StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
+                                             const CoderOptions& options) {
+  auto lx = Lexicon::Open(lexicon_path);
+  if (!lx.ok()) return lx.status();
+  auto impl = std::make_unique<Impl>();
+  impl->lexicon = std::move(lx.value());
+  impl->options = options;
+  impl->fr.pack.lang = "fr";
+  impl->en.pack.lang = "en";
+  impl->fr.code = lex::Lang::kFr;
+  impl->en.code = lex::Lang::kEn;
+  for (const auto& pf : impl->lexicon->pack_files()) {
+    LangRuntime* rt = nullptr;
+    if (pf.path.rfind("lang/fr/", 0) == 0) rt = &impl->fr;
+    if (pf.path.rfind("lang/en/", 0) == 0) rt = &impl->en;
+    if (rt == nullptr) continue;
+    std::string_view rest = pf.path.substr(8);
+    Status st;
+    if (rest == "grammar.txt") st = rt->pack.AddGrammar(pf.path, pf.text);
+    else if (rest.rfind("frames/", 0) == 0) st = rt->pack.AddFrames(pf.path, pf.text);
+    else if (rest == "time.txt") rt->pack.time_text = std::string(pf.text);
+    if (!st.ok()) return st;
+  }
+  for (LangRuntime* rt : {&impl->fr, &impl->en}) {
+    rt->pack.Index();
+    auto tw = timex::TimeWords::Build(rt->pack.lang, rt->pack.time_text);
+    if (!tw.ok()) return tw.status();
+    rt->time_words = std::make_unique<timex::TimeWords>(std::move(tw.value()));
+    for (const auto& a : rt->pack.Class("abbreviation")) rt->abbreviations.Add(a);
+  }
+  return std::unique_ptr<Coder>(new Coder(std::move(impl)));
+}
+
+Document Coder::Code(const DocumentInput& input) const { return impl_->Run(input); }
+
+Document Coder::Impl::Run(const DocumentInput& input) const {
+  thread_local Workspace ws;
+  Document doc;
+  doc.id = input.id;
+  doc.source_uri = input.source_uri;
+  std::string_view raw = input.text;
+  if (raw.size() > options.max_document_bytes) {
+    size_t cut = options.max_document_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+    raw = raw.substr(0, cut);
+    doc.diagnostics.push_back({"document_truncated",
+                               "document longer than " + std::to_string(options.max_document_bytes) +
+                                   " bytes: only the first part was coded"});
+  }
+  ws.map.Build(raw, ws.norm);
+  const std::string& text = ws.norm;
+  auto cp = [&](uint32_t b) { return ws.map.ToInput(b); };
+  auto span_of = [&](uint32_t b, uint32_t e) {
+    Span s;
+    s.text = text.substr(b, e - b);
+    s.start = cp(b);
+    s.end = cp(e);
+    return s;
+  };
+
+  // Language: given, forced, else CLD2 over the body; fr or en.
+  std::string lang;
+  if (!options.forced_lang.empty() && options.forced_lang != "auto") lang = options.forced_lang;
+  else if (input.lang && (*input.lang == "fr" || *input.lang == "en")) lang = *input.lang;
+  ingest::DispatchParts parts = ingest::ParseDispatch(text, lang);
+  if (lang.empty()) {
+    bool reliable = false;
+    std::string_view body(text.data() + parts.body_begin, parts.body_end - parts.body_begin);
+    CLD2::Language l = CLD2::DetectLanguage(body.data(), static_cast<int>(std::min<size_t>(body.size(), 1 << 20)), true, &reliable);
+    std::string code = CLD2::LanguageCode(l);
+    if (code == "fr" || code == "en") {
+      lang = code;
+    } else {
+      lang = "en";
+      if (!body.empty())
+        doc.diagnostics.push_back({"language_unsupported", "language detected as '" + code +
+                                   "': coded with the English pack; pass --lang to choose"});
+    }
+    if (lang != parts.lang_hint_used && parts.lang_hint_used.empty()) {
+      parts = ingest::ParseDispatch(text, lang);
+    }
+  }
+  doc.lang = lang;
+  const LangRuntime& rt = For(lang);
+  if (parts.has_title) doc.title = std::string(text.substr(parts.title_begin, parts.title_end - parts.title_begin));
+  if (input.title) doc.title = *input.title;
+  if (!parts.provider.empty()) doc.provider = parts.provider;
+  if (!parts.published.empty()) doc.published = parts.published;
+  if (input.published && !input.published->empty()) doc.published = *input.published;
+  if (!doc.published && !options.default_published.empty()) doc.published = options.default_published;
+  if (!parts.version_note.empty()) doc.version_note = parts.version_note;
+  for (const auto& c : parts.credits) doc.credits.push_back({c.name, c.role, c.place.empty() ? std::nullopt : std::optional<std::string>(c.place)});
+
+  timex::CivilDate pub{1970, 1, 1};
+  bool have_pub = false;
+  if (doc.published) {
+    if (auto d = timex::CivilDate::ParseIso(*doc.published)) {
+      pub = *d;
+      have_pub = true;
+    }
+  }
+  if (!have_pub)
+    doc.diagnostics.push_back({"no_publication_date", "no publication date: relative dates are not resolved"});
+
+  pl::Analyzer an(*lexicon, rt.pack);
+  an.keys = &ws.keys;
+  pl::DocContext ctx;
+  ctx.text = text;
+  ctx.lang = rt.code;
+  ctx.date_days = static_cast<int32_t>(pub.ToDays());
+
+  text::TokenizerOptions topt;
+  topt.french = lang == "fr";
+  topt.english = lang == "en";
+  topt.abbreviations = &rt.abbreviations;
+  ws.keys.clear();
+
+  // The title: its compound demonym ("russo-américaine") gives the dispatch's main dyad.
+  if (doc.title) {
+    pl::Sentence ts;
+    ts.index = -1;
+    std::string title = *doc.title;
+    ws.tokens.clear();
+    std::string tkeys;
+    std::vector<text::Token> toks;
+    if (parts.has_title) {
+      text::Tokenize(text, parts.title_begin, parts.title_end, topt, toks, ws.keys);
+      for (const auto& t : toks) ts.toks.push_back(pl::Tok{t});
+      an.Analyze(ts, ctx);
+      for (const auto& m : ts.mentions) {
+        if (!m.also.empty()) {
+          ctx.dyad_a = lexicon->entity(m.also[0]).country;
+          ctx.dyad_b = lexicon->entity(m.entity).country;
+          break;
+        }
+      }
+      ctx.referents.clear();
+    }
+  }
+
+  bool cut = false;
+  auto ranges = text::SplitSentences(text, parts.body_begin, parts.body_end, lang,
+                                     options.max_sentence_bytes, cut);
+  if (cut)
+    doc.diagnostics.push_back({"sentence_split", "a sentence longer than " +
+                                                     std::to_string(options.max_sentence_bytes) +
+                                                     " bytes was cut into pieces"});
+  if (ranges.size() > 20000) {
+    ranges.resize(20000);
+    doc.diagnostics.push_back({"too_many_sentences", "only the first 20000 sentences were coded"});
+  }
+  std::vector<pl::Sentence> sentences(ranges.size());
+  std::vector<std::vector<event::Clause>> clauses(ranges.size());
+  auto quote_spans = quote::FindQuoteSpans(text, parts.body_begin, parts.body_end);
+  for (size_t si = 0; si < ranges.size(); ++si) {
+    pl::Sentence& s = sentences[si];
+    s.index = static_cast<int>(si);
+    s.b = ranges[si].b;
+    s.e = ranges[si].e;
+    s.lang = lang;
+    std::vector<text::Token> toks;
+    text::Tokenize(text, s.b, s.e, topt, toks, ws.keys);
+    s.toks.reserve(toks.size());
+    for (const auto& t : toks) s.toks.push_back(pl::Tok{t});
+    for (auto& t : s.toks)
+      for (const auto& q : quote_spans)
+        if (t.t.begin > q.open && t.t.end <= q.close) t.in_quote = true;
+    if (have_pub) {
+      std::string_view stext(text.data() + s.b, s.e - s.b);
+      for (const auto& te : timex::FindTimes(stext, *rt.time_words, pub)) {
+        pl::TimeHit th;
+        th.byte_b = s.b + static_cast<uint32_t>(te.begin);
+        th.byte_e = s.b + static_cast<uint32_t>(te.end);
+        th.value = te.value;
+        th.value_future = te.value_future;
+        th.kind = std::string(timex::KindName(te.kind));
+        th.precision = std::string(timex::PrecisionName(te.precision));
+        th.partial = te.weekday_or_partial;
+        th.b = th.e = -1;
+        for (size_t j = 0; j < s.toks.size(); ++j) {
+          if (s.toks[j].t.end > th.byte_b && s.toks[j].t.begin < th.byte_e) {
+            if (th.b < 0) th.b = static_cast<int>(j);
+            th.e = static_cast<int>(j) + 1;
+          }
+        }
+        if (th.b >= 0) s.times.push_back(std::move(th));
+      }
+    }
+    an.Analyze(s, ctx);
+    for (auto& p : s.phrases)
+      for (const auto& th : s.times)
+        if (p.b >= th.b && p.e <= th.e) p.is_time = true;
+    clauses[si] = event::SplitClauses(s, an);
+  }
+
+  // Events.
+  int n_event = 0;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    pl::Sentence& s = sentences[si];
+    auto drafts = event::FindEvents(s, ctx, an, clauses[si]);
+    for (auto& d : drafts) {
+      Event ev;
+      ev.id = doc.id + "#e" + std::to_string(++n_event);
+      ev.rule = d.frame->id;
+      ev.cameo = d.cameo;
+      ev.plover = d.frame->plover.empty() ? std::optional<std::string>() : d.frame->plover;
+      if (!ev.plover && d.frame->plover.empty()) {
+        std::string p = PloverOfRoot(ev.cameo);
+        if (!p.empty() && ev.cameo.substr(0, 2) != "01" && ev.cameo.substr(0, 2) != "02") ev.plover = p;
+      }
+      ev.context = d.frame->context;
+      ev.symmetric = d.symmetric;
+      auto actor_of = [&](const pl::ActorRef& a) {
+        Actor out;
+        if (a.b >= 0 && a.e > a.b) {
+          out.span = span_of(s.toks[a.b].t.begin, s.toks[a.e - 1].t.end);
+        }
+        if (!a.name.empty()) out.name = a.name;
+        if (!a.country.empty()) out.country = a.country;
+        if (!a.sector.empty()) out.sector = a.sector;
+        out.code = a.code;
+        return out;
+      };
+      if (d.has_source) ev.source = actor_of(d.source);
+      if (d.has_target) ev.target = actor_of(d.target);
+      if (d.place) {
+        const lex::Entity& en = lexicon->entity(d.place->entity);
+        Place pl;
+        pl.span = span_of(s.toks[d.place->b].t.begin, s.toks[d.place->e - 1].t.end);
+        pl.name = lexicon->str(en.name);
+        pl.country = en.country;
+        if (!std::isnan(en.lat)) pl.lat = en.lat;
+        if (!std::isnan(en.lon)) pl.lon = en.lon;
+        if (en.geonameid) pl.geonameid = en.geonameid;
+        auto k = static_cast<lex::EntityKind>(en.kind);
+        pl.feature = k == lex::EntityKind::kCountry ? "country" : k == lex::EntityKind::kCity ? "city"
+                     : k == lex::EntityKind::kAdmin1 ? "admin1" : "other";
+        ev.location = pl;
+      }
+      // Mode: fixed by the frame, or from the place for meetings.
+      std::string mode = d.mode;
+      if (mode == "by-place") {
+        mode.clear();
+        if (ev.location && ev.source && ev.source->country) {
+          const std::string& L = ev.location->country;
+          std::string S = ev.source->country.value_or("");
+          std::string T = ev.target && ev.target->country ? *ev.target->country : "";
+          if (!T.empty() && L != S && L != T) { mode = "third-party"; ev.cameo = ev.cameo == "040" ? "044" : ev.cameo; }
+          else if (!T.empty() && L == T && L != S) { mode = "visit"; ev.cameo = ev.cameo == "040" ? "042" : ev.cameo; }
+          else if (!T.empty() && L == S && L != T) { mode = "visit"; ev.cameo = ev.cameo == "040" ? "043" : ev.cameo; }
+        }
+      }
+      if (!mode.empty()) ev.plover_mode = mode;
+      ev.quad = Quad(ev.cameo);
+      ev.goldstein = Goldstein(ev.cameo);
+      if (d.time) {
+        ev.date = d.future && d.time->partial ? d.time->value_future : d.time->value;
+        if (ev.date->size() > 10) ev.date = ev.date->substr(0, 10);
+        ev.date_text = std::string(text.substr(d.time->byte_b, d.time->byte_e - d.time->byte_b));
+        ev.date_precision = d.time->precision == "month" ? "month" : d.time->precision == "year" ? "year" : "day";
+      } else if (have_pub) {
+        ev.date = pub.Format();
+        ev.date_precision = "published";
+      }
+      ev.sentence.index = s.index;
+      ev.sentence.span = span_of(s.b, s.e);
+      ev.trigger = span_of(s.toks[d.trig_b].t.begin, s.toks[d.trig_e - 1].t.end);
+      ev.modality = d.modality;
+      double conf = d.confidence;
+      if (!d.has_target) conf *= 0.85;
+      if (d.source.pronoun || d.source.anaphoric) conf *= 0.9;
+      ev.confidence = std::round(conf * 100) / 100;
+      doc.events.push_back(std::move(ev));
+    }
+  }
+
+  // Quotes.
+  for (const auto& qd : quote::AttributeQuotes(quote_spans, sentences, clauses, an, ctx)) {
+    Quote q;
+    q.span = span_of(qd.text_b, qd.text_e);
+    q.sentence_index = qd.sentence_index;
+    if (qd.has_speaker) {
+      Actor a;
+      const pl::Sentence* ss = nullptr;
+      for (const auto& s : sentences)
+        if (qd.speaker.b >= 0 && s.index == qd.sentence_index) ss = &s;
+      if (ss && qd.speaker.b >= 0 && qd.speaker.e <= static_cast<int>(ss->toks.size()) && qd.speaker.e > qd.speaker.b)
+        a.span = span_of(ss->toks[qd.speaker.b].t.begin, ss->toks[qd.speaker.e - 1].t.end);
+      if (!qd.speaker.name.empty()) a.name = qd.speaker.name;
+      if (!qd.speaker.country.empty()) a.country = qd.speaker.country;
+      if (!qd.speaker.sector.empty()) a.sector = qd.speaker.sector;
+      a.code = qd.speaker.code;
+      q.speaker = a;
+    }
+    if (qd.verb_e > qd.verb_b) q.verb = std::string(text.substr(qd.verb_b, qd.verb_e - qd.verb_b));
+    if (qd.time) q.date = qd.time->value.substr(0, 10);
+    doc.quotes.push_back(std::move(q));
+  }
+
+  // Mentions and times.
+  for (const auto& s : sentences) {
+    for (const auto& m : s.mentions) {
+      Mention mo;
+      mo.span = span_of(s.toks[m.b].t.begin, s.toks[m.e - 1].t.end);
+      if (m.candidate_person) {
+        mo.type = "PER";
+      } else {
+        const lex::Entity& en = lexicon->entity(m.entity);
+        switch (m.kind) {
+          case lex::EntityKind::kPerson: mo.type = "PER"; break;
+          case lex::EntityKind::kCountry: mo.type = "GPE"; break;
+          case lex::EntityKind::kCity: case lex::EntityKind::kAdmin1: case lex::EntityKind::kPlaceOther: mo.type = "LOC"; break;
+          case lex::EntityKind::kDemonym: mo.type = "NORP"; break;
+          case lex::EntityKind::kOrg: case lex::EntityKind::kMetonym: mo.type = "ORG"; break;
+          default: continue;  // titles are not named entities
+        }
+        mo.name = lexicon->str(en.name);
+        if (en.country[0]) mo.country = en.country;
+        if (en.sector[0]) mo.sector = en.sector;
+      }
+      doc.mentions.push_back(std::move(mo));
+    }
+    for (const auto& th : s.times) {
+      TimeMention tm;
+      tm.span = span_of(th.byte_b, th.byte_e);
+      tm.value = th.value;
+      tm.kind = th.kind;
+      doc.times.push_back(std::move(tm));
+    }
+  }
+  return doc;
+}
+
+}  // namespace attache

@@ -1,0 +1,643 @@
+// Event frames: see events.h. A frame fires only when its trigger and its required slots
+// are found; there is no fallback code.
+#include "event/events.h"
+
+#include <algorithm>
+#include <set>
+
+#include "text/fold.h"
+
+namespace attache::event {
+namespace {
+
+using pipeline::ActorRef;
+using pipeline::Phrase;
+using pipeline::Sentence;
+using pipeline::Tok;
+namespace pl = attache::pipeline;
+
+bool IsWord(const Tok& t) { return t.t.kind == text::TokenKind::kWord; }
+
+std::string_view KeyOf(const Tok& t, const pipeline::Analyzer& an) {
+  return an.Key(t, *an.keys);
+}
+
+bool TokenIs(const Tok& t, std::string_view punct, const pl::DocContext& ctx) {
+  return ctx.text.substr(t.t.begin, t.t.end - t.t.begin) == punct;
+}
+
+// Folded lemmas of a token's readings with one of `pos`, or its key when it has none.
+void Lemmas(const Tok& t, uint16_t pos, const pipeline::Analyzer& an,
+            std::vector<std::string>& out) {
+  out.clear();
+  for (uint32_t r = 0; r < t.nreadings; ++r) {
+    if (!(t.readings[r].pos & pos)) continue;
+    out.push_back(text::Fold(an.lexicon().str(t.readings[r].lemma)));
+  }
+  if (out.empty()) out.emplace_back(KeyOf(t, an));
+}
+
+struct VerbGroup {
+  int b = 0, e = 0;  // tokens of the group (auxiliaries ... trigger)
+  bool passive = false, reflexive = false, negated = false, infinitive = false;
+  bool future = false, conditional = false, planned = false, hypothetical = false;
+  bool participle_only = false;  // a participle with no auxiliary ("les diplomates expulsés")
+  int governor = -1;             // for an infinitive: the governing verb token
+};
+
+VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& an,
+                           const pl::DocContext& ctx, const Clause& cl) {
+  VerbGroup g;
+  g.b = g.e = v;
+  g.e = v + 1;
+  const Tok& t = s.toks[v];
+  const bool en = ctx.lang == lex::Lang::kEn;
+  bool aux_have = false, aux_be = false, ete = false, has_to = false;
+  uint32_t aux_feats = 0;
+  for (int j = v - 1; j >= cl.b; --j) {
+    const Tok& a = s.toks[j];
+    std::string_view key = KeyOf(a, an);
+    if (!IsWord(a)) break;
+    if (a.cls & pl::kReflexive) { g.reflexive = true; g.b = j; continue; }
+    if (a.cls & pl::kNeg) { g.negated = true; g.b = j; continue; }
+    if (a.cls & pl::kNeg2) { g.negated = g.negated || en; g.b = j; continue; }
+    if (a.cls & pl::kAuxHave) { aux_have = true; aux_feats |= a.feats; g.b = j; continue; }
+    if (a.cls & pl::kAuxBe) {
+      if (key == "ete" || key == "been") ete = true; else aux_be = true;
+      aux_feats |= a.feats;
+      g.b = j;
+      continue;
+    }
+    if (a.cls & pl::kModalPlanned) { g.planned = true; g.b = j; continue; }
+    if (a.cls & pl::kModalHypo) { g.hypothetical = true; g.b = j; continue; }
+    if (en && (key == "to")) { has_to = true; g.b = j; continue; }
+    if (en && (key == "did" || key == "does" || key == "do")) { g.b = j; continue; }
+    if (!en && (key == "de" || key == "d'" || key == "a" || key == "pour")) {
+      if (t.feats & lex::kInf) { has_to = true; g.b = j; continue; }
+      break;
+    }
+    if (a.cls & pl::kAdvSkip) continue;
+    if (!en && (key == "le" || key == "la" || key == "les" || key == "l'" || key == "lui" || key == "leur" || key == "y" || key == "en")) {
+      // Object clitics between subject and verb: "il les a reçus".
+      if (j + 1 <= v) continue;
+    }
+    break;
+  }
+  // "ne ... pas": the second part after the verb or the auxiliary.
+  if (!en) {
+    for (int j = g.b; j < std::min<int>(v + 3, static_cast<int>(s.toks.size())); ++j)
+      if (s.toks[j].cls & pl::kNeg2) {
+        if (g.negated || j < v) g.negated = true;
+      }
+  } else {
+    for (int j = g.b; j < v; ++j)
+      if (s.toks[j].cls & pl::kNeg) g.negated = true;
+  }
+  bool ppas = (t.feats & lex::kPpas) || (en && (t.feats & lex::kPast));
+  if (ppas && !g.reflexive) {
+    if (ete) g.passive = true;
+    else if (aux_be && !(t.cls & pl::kEtreVerb)) {
+      // English "is/was expelled"; French "est expulsé" (not "est arrivé").
+      if (!en || (t.feats & (lex::kPpas | lex::kPast))) g.passive = true;
+    }
+  }
+  if (aux_feats & lex::kFut) g.future = true;
+  if (aux_feats & lex::kCond) g.conditional = true;
+  bool finite_reading = t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kSubj);
+  if (!aux_have && !aux_be && !ete && (t.feats & lex::kFut) && !en) g.future = true;
+  if (!aux_have && !aux_be && !ete && (t.feats & lex::kCond) && !en &&
+      !(t.feats & (lex::kPres | lex::kImpf)))
+    g.conditional = true;
+  if ((t.feats & lex::kInf) && (has_to || g.planned || g.hypothetical || !finite_reading)) {
+    if (has_to || (!g.planned && !g.hypothetical)) g.infinitive = true;
+  }
+  if (en && has_to) g.infinitive = true;
+  if (ppas && !aux_have && !aux_be && !ete && !g.reflexive && !finite_reading && !en)
+    g.participle_only = true;
+  if (g.infinitive) {
+    // The governing verb: the nearest verb before the group in the clause.
+    for (int j = g.b - 1; j >= cl.b; --j) {
+      if (s.toks[j].pos & lex::kVerb && !(s.toks[j].cls & (pl::kAuxHave | pl::kAuxBe))) {
+        g.governor = j;
+        break;
+      }
+      if (s.toks[j].cls & (pl::kModalPlanned | pl::kModalHypo)) break;
+    }
+  }
+  return g;
+}
+
+bool InAnyTime(const Sentence& s, int j) {
+  for (const auto& th : s.times)
+    if (j >= th.b && j < th.e) return true;
+  return false;
+}
+
+const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t prep_class,
+                               std::string_view prep_key, bool bare,
+                               const pipeline::Analyzer& an) {
+  for (const Phrase& p : s.phrases) {
+    if (p.b < from || p.b >= to || p.prep == -2) continue;
+    if (bare) {
+      if (p.prep >= 0) continue;
+      if (p.is_time || InAnyTime(s, p.b)) continue;
+      return &p;
+    }
+    if (p.prep < 0) continue;
+    const Tok& pt = s.toks[p.prep];
+    if (prep_class && (pt.cls & prep_class)) return &p;
+    if (!prep_key.empty() && KeyOf(pt, an) == prep_key) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
+  std::vector<Clause> out;
+  const int n = static_cast<int>(s.toks.size());
+  Clause cur;
+  cur.b = 0;
+  auto close = [&](int at) {
+    cur.e = at;
+    if (cur.e > cur.b) out.push_back(cur);
+    cur = Clause();
+    cur.b = at;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Tok& t = s.toks[i];
+    if (t.t.kind == text::TokenKind::kQuote) {
+      close(i);
+      cur.b = i + 1;
+      continue;
+    }
+    if (t.t.kind == text::TokenKind::kPunct) {
+      std::string_view p = an.Key(t, *an.keys);
+      if (p == ";" || p == ":" || p == "(" || p == ")") {
+        close(i);
+        cur.b = i + 1;
+      }
+      continue;
+    }
+    if ((t.cls & (pl::kRelative | pl::kSubord)) && !(t.cls & pl::kDet) && t.phrase < 0 && i > 0) {
+      // "que" after "ne ... " is restrictive, not a subordinator.
+      std::string_view key = an.Key(t, *an.keys);
+      bool ne_que = false;
+      if (key == "que" || key == "qu'")
+        for (int j = std::max(0, i - 4); j < i; ++j)
+          if (s.toks[j].cls & pl::kNeg) ne_que = true;
+      if (!ne_que) {
+        close(i);
+        cur.subordinate = true;
+        cur.relative = (t.cls & pl::kRelative) && !(t.cls & pl::kSubord);
+        if (key == "qui" || key == "who" || key == "which") cur.relative = true;
+        continue;
+      }
+    }
+    if ((t.cls & pl::kCoord) && i + 1 < n) {
+      const Tok& nx = s.toks[i + 1];
+      bool verbish = (nx.cls & (pl::kAuxHave | pl::kAuxBe | pl::kNeg | pl::kReflexive)) ||
+                     ((nx.pos & lex::kVerb) && !(nx.pos & (lex::kNoun | lex::kAdj | lex::kPropn)) &&
+                      nx.phrase < 0);
+      if (verbish) {
+        close(i);
+        cur.coordinated = true;
+      }
+    }
+  }
+  close(n);
+  for (size_t c = 0; c < out.size(); ++c)
+    for (int j = out[c].b; j < out[c].e; ++j) s.toks[j].clause = static_cast<int>(c);
+  return out;
+}
+
+std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clause>& clauses,
+                                const pipeline::Analyzer& an, pl::DocContext& ctx,
+                                bool allow_inversion) {
+  int ci = s.toks[v].clause;
+  for (int c = ci; c >= 0; --c) {
+    const Clause& cl = clauses[c];
+    int end = c == ci ? v : cl.e;
+    const Phrase* subj = nullptr;
+    for (const Phrase& p : s.phrases) {
+      if (p.b < cl.b || p.b >= end) continue;
+      if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+      subj = &p;
+      break;
+    }
+    if (subj != nullptr) return subj->members;
+    if (c == ci && clauses[c].relative && cl.b > 0) {
+      // "qui": the antecedent is the phrase just before the relative pronoun.
+      for (auto it = s.phrases.rbegin(); it != s.phrases.rend(); ++it)
+        if (it->e <= cl.b && !it->members.empty()) return it->members;
+      return {};
+    }
+    if (c == ci && allow_inversion) {
+      // Inverted subject after the verb ("a déclaré un porte-parole").
+      for (const Phrase& p : s.phrases)
+        if (p.b > v && p.b < cl.e && p.prep == -1 && !p.members.empty()) return p.members;
+    }
+    if (!clauses[c].coordinated) break;
+  }
+  return {};
+}
+
+std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipeline::Analyzer& an,
+                                   const std::vector<Clause>& clauses) {
+  std::vector<EventDraft> out;
+  const pack::LanguagePack& pk = an.pack();
+  const int n = static_cast<int>(s.toks.size());
+  std::vector<std::string> lemmas;
+  std::vector<int> trigger_tokens;  // for nominal windows
+  struct Cand {
+    int tok;
+    int len;
+    size_t frame;
+    bool noun;
+  };
+  std::vector<Cand> cands;
+  for (int i = 0; i < n; ++i) {
+    const Tok& t = s.toks[i];
+    if (!IsWord(t)) continue;
+    // Verbs.
+    if (t.pos & lex::kVerb) {
+      bool noun_use = i > 0 && (s.toks[i - 1].cls & pl::kDet) && (t.pos & lex::kNoun) &&
+                      !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
+      if (!noun_use) {
+        Lemmas(t, lex::kVerb, an, lemmas);
+        std::set<size_t> seen;
+        for (const auto& lm : lemmas) {
+          auto range = pk.by_verb.equal_range(lm);
+          for (auto it = range.first; it != range.second; ++it) {
+            if (!seen.insert(it->second).second) continue;
+            cands.push_back({i, 1, it->second, false});
+          }
+        }
+      }
+    }
+    // Nouns (possibly multi-word: "échange téléphonique").
+    if (t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) {
+      Lemmas(t, lex::kNoun, an, lemmas);
+      lemmas.emplace_back(KeyOf(t, an));
+      std::set<size_t> seen;
+      for (const auto& lm : lemmas) {
+        auto range = pk.by_noun.equal_range(lm);
+        for (auto it = range.first; it != range.second; ++it) {
+          const pack::Frame& f = pk.frames[it->second];
+          for (const auto& seq : f.nouns) {
+            if (seq.front() != lm) continue;
+            int len = static_cast<int>(seq.size());
+            if (i + len > n) continue;
+            bool ok = true;
+            std::vector<std::string> more;
+            for (int q = 1; q < len && ok; ++q) {
+              Lemmas(s.toks[i + q], lex::kNoun | lex::kAdj | lex::kVerb, an, more);
+              more.emplace_back(KeyOf(s.toks[i + q], an));
+              ok = std::find(more.begin(), more.end(), seq[q]) != more.end();
+            }
+            if (ok && seen.insert(it->second).second) cands.push_back({i, len, it->second, true});
+          }
+        }
+      }
+    }
+  }
+  // A longer nominal trigger hides a shorter one at the same place ("échange téléphonique"
+  // over "échange").
+  std::vector<bool> dead(cands.size(), false);
+  for (size_t a = 0; a < cands.size(); ++a)
+    for (size_t b = 0; b < cands.size(); ++b)
+      if (a != b && cands[a].noun && cands[b].noun && cands[a].tok == cands[b].tok &&
+          cands[a].len > cands[b].len)
+        dead[b] = true;
+  for (const auto& c : cands) trigger_tokens.push_back(c.tok);
+  std::sort(trigger_tokens.begin(), trigger_tokens.end());
+
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    if (dead[ci]) continue;
+    const Cand& c = cands[ci];
+    const pack::Frame& f = pk.frames[c.frame];
+    const Tok& t = s.toks[c.tok];
+    const Clause& cl = clauses[std::max(0, t.clause)];
+    EventDraft d;
+    d.frame = &f;
+    d.trig_b = c.tok;
+    d.trig_e = c.tok + c.len;
+    d.cameo = f.cameo;
+    d.mode = f.mode;
+    d.confidence = f.confidence;
+    VerbGroup g;
+    int window_b = c.tok + c.len, window_e = cl.e;
+    if (c.noun) {
+      for (int tt : trigger_tokens)
+        if (tt > c.tok + c.len - 1 && tt < window_e && tt != c.tok) {
+          window_e = tt;
+          break;
+        }
+    } else {
+      g = AnalyseVerbGroup(s, c.tok, an, ctx, cl);
+      bool refl_ok = false;
+      for (const auto& vt : f.verbs) {
+        std::vector<std::string> lm;
+        Lemmas(t, lex::kVerb, an, lm);
+        if (std::find(lm.begin(), lm.end(), vt.lemma) == lm.end()) continue;
+        if (vt.reflexive_only && !g.reflexive) continue;
+        if (!vt.particle.empty()) {
+          bool found = false;
+          for (int j = c.tok + 1; j < std::min(n, c.tok + 4); ++j)
+            if (KeyOf(s.toks[j], an) == vt.particle) found = true;
+          if (!found) continue;
+        }
+        refl_ok = true;
+      }
+      if (!refl_ok) continue;
+      if (g.infinitive && g.governor >= 0) {
+        // "a menacé d'expulser": the governing frame codes the act; no second event.
+        bool gov_is_trigger = false;
+        for (const auto& cc : cands)
+          if (cc.tok == g.governor && !cc.noun) gov_is_trigger = true;
+        if (gov_is_trigger) continue;
+      }
+      window_b = c.tok + 1;
+    }
+    // Cues and vetoes.
+    if (!f.cues.empty()) {
+      bool cue = false;
+      for (int j = c.tok + c.len; j < n && !cue; ++j) {
+        Lemmas(s.toks[j], 0xFFFF, an, lemmas);
+        lemmas.emplace_back(KeyOf(s.toks[j], an));
+        for (const auto& lm : lemmas)
+          if (std::find(f.cues.begin(), f.cues.end(), lm) != f.cues.end()) cue = true;
+      }
+      if (!cue) continue;
+    }
+    if (!f.excludes.empty()) {
+      bool veto = false;
+      for (int j = cl.b; j < cl.e && !veto; ++j) {
+        if (j >= c.tok && j < c.tok + c.len) continue;
+        Lemmas(s.toks[j], 0xFFFF, an, lemmas);
+        lemmas.emplace_back(KeyOf(s.toks[j], an));
+        for (const auto& lm : lemmas)
+          if (std::find(f.excludes.begin(), f.excludes.end(), lm) != f.excludes.end()) veto = true;
+      }
+      if (veto) continue;
+    }
+    // Places and times of the event: in the nominal window, else the clause.
+    auto pick_place = [&](int b, int e) -> const pl::PlaceHit* {
+      for (const auto& ph : s.places)
+        if (ph.locative && ph.b >= b && ph.b < e) return &ph;
+      return nullptr;
+    };
+    auto pick_time = [&](int b, int e) -> const pl::TimeHit* {
+      for (const auto& th : s.times)
+        if (th.kind == "DATE" && th.b >= b && th.b < e) return &th;
+      return nullptr;
+    };
+    if (c.noun) {
+      d.place = pick_place(window_b, window_e);
+      d.time = pick_time(c.tok, window_e);
+      if (d.time == nullptr) {
+        // A date right before the nominal trigger within its phrase ("le 12 février, l'entretien").
+        d.time = nullptr;
+      }
+    } else {
+      d.place = pick_place(cl.b, cl.e);
+      d.time = pick_time(cl.b, cl.e);
+    }
+    // Slots.
+    std::vector<ActorRef> sources, targets;
+    bool from_between = false;
+    auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
+                    bool is_source) {
+      for (const auto& sp : specs) {
+        if (!dst.empty()) return;
+        const Phrase* p = nullptr;
+        switch (sp.slot) {
+          case pack::Slot::kSubject: {
+            if (c.noun) {
+              // The subject of the clause the noun sits in, unless the noun is in it.
+              int first_verb = -1;
+              for (int j = cl.b; j < cl.e; ++j)
+                if ((s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0) {
+                  first_verb = j;
+                  break;
+                }
+              if (first_verb < 0) first_verb = cl.e > cl.b ? cl.e - 1 : cl.b;
+              std::vector<ActorRef> subj;
+              if (first_verb >= 0 && c.tok > first_verb) {
+                subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
+              } else if (t.phrase >= 0) {
+                // The noun is inside a phrase attached to the subject: "X, lors d'une
+                // rencontre avec Y, a estimé ...".
+                for (const Phrase& q : s.phrases) {
+                  if (q.b >= cl.b && q.e <= c.tok && q.prep == -1 && q.appos_of < 0 &&
+                      !q.members.empty()) {
+                    subj = q.members;
+                    break;
+                  }
+                }
+              }
+              if (!subj.empty()) dst = subj;
+            } else if (g.passive) {
+              if (const Phrase* ag = FirstPhraseAfter(s, window_b, cl.e, pl::kAgentPrep, "", false, an))
+                dst = ag->members;
+            } else if (g.participle_only) {
+              if (const Phrase* ag = FirstPhraseAfter(s, window_b, cl.e, pl::kAgentPrep, "", false, an))
+                dst = ag->members;
+            } else {
+              dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+            }
+            break;
+          }
+          case pack::Slot::kObject:
+            if (!c.noun && g.passive) {
+              dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+            } else if (!c.noun && g.participle_only) {
+              // "les diplomates russes expulsés": the phrase the participle ends.
+              if (t.phrase >= 0 && !s.phrases[t.phrase].members.empty())
+                dst = s.phrases[t.phrase].members;
+            } else if (!c.noun) {
+              p = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
+              if (p && p->b <= window_b + 4) dst = p->members;
+            }
+            break;
+          case pack::Slot::kWith:
+            p = FirstPhraseAfter(s, window_b, window_e, pl::kWithPrep, "", false, an);
+            if (p) dst = p->members;
+            break;
+          case pack::Slot::kAgainst:
+            p = FirstPhraseAfter(s, window_b, window_e, pl::kAgainstPrep, "", false, an);
+            if (p) dst = p->members;
+            break;
+          case pack::Slot::kAgent:
+            p = FirstPhraseAfter(s, window_b, window_e, pl::kAgentPrep, "", false, an);
+            if (p) dst = p->members;
+            break;
+          case pack::Slot::kPrep:
+            p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
+            if (p) dst = p->members;
+            break;
+          case pack::Slot::kGenitive:
+            if (c.noun) {
+              for (const Phrase& q : s.phrases) {
+                if (q.b < window_b || q.b > window_b + 3 || q.prep < 0) continue;
+                std::string_view pk2 = KeyOf(s.toks[q.prep], an);
+                if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") {
+                  if (!InAnyTime(s, q.b)) dst = q.members;
+                }
+                break;
+              }
+            }
+            break;
+          case pack::Slot::kPossessor:
+            if (c.noun && c.tok >= 2 && KeyOf(s.toks[c.tok - 1], an) == "'s") {
+              const Tok& pt = s.toks[c.tok - 2];
+              if (pt.phrase >= 0) dst = s.phrases[pt.phrase].members;
+            } else if (c.noun && c.tok >= 1 && (s.toks[c.tok - 1].cls & pl::kPossessive)) {
+              ActorRef a;
+              Tok pron = s.toks[c.tok - 1];
+              pron.cls |= pl::kPronMSg;
+              if (an.ResolvePronoun(pron, ctx, a)) dst.push_back(a);
+            }
+            break;
+          case pack::Slot::kBetween: {
+            p = FirstPhraseAfter(s, window_b, window_e, pl::kBetweenPrep, "", false, an);
+            const std::vector<ActorRef>* mem = p ? &p->members : nullptr;
+            std::vector<ActorRef> compound;
+            if (mem == nullptr || mem->size() < 2) {
+              // A compound demonym next to the trigger: "pourparlers russo-ukrainiens".
+              for (int j = std::max(0, c.tok - 2); j < std::min(n, c.tok + c.len + 2); ++j) {
+                const Tok& q = s.toks[j];
+                if (q.mention < 0 || s.mentions[q.mention].also.empty()) continue;
+                const auto& m = s.mentions[q.mention];
+                std::vector<uint32_t> ids = m.also;
+                ids.push_back(m.entity);
+                for (uint32_t id : ids) {
+                  ActorRef a;
+                  a.b = m.b;
+                  a.e = m.e;
+                  a.country = an.lexicon().entity(id).country;
+                  a.code = a.country;
+                  compound.push_back(a);
+                }
+                break;
+              }
+              if (compound.size() >= 2) mem = &compound;
+            }
+            if (mem && mem->size() >= 2) {
+              if (is_source) {
+                dst.push_back((*mem)[0]);
+                targets.clear();
+                targets.push_back((*mem)[1]);
+                from_between = true;
+              }
+            }
+            break;
+          }
+          case pack::Slot::kPlace:
+            if (d.place) {
+              const lex::Entity& en = an.lexicon().entity(d.place->entity);
+              ActorRef a;
+              a.b = d.place->b;
+              a.e = d.place->e;
+              a.country = en.country;
+              a.code = a.country;
+              a.name = an.lexicon().str(en.name);
+              if (!a.country.empty()) dst.push_back(a);
+            }
+            break;
+          case pack::Slot::kComplement:
+            for (const Phrase& q : s.phrases) {
+              if (q.b <= c.tok || q.members.empty()) continue;
+              if (s.toks[q.b].clause == t.clause) continue;
+              dst = q.members;
+              break;
+            }
+            break;
+          case pack::Slot::kBilateral: {
+            bool bil = false;
+            for (int j = c.tok + 1; j < n; ++j)
+              if (s.toks[j].cls & pl::kBilateral) bil = true;
+            if (bil && !sources.empty() && !ctx.dyad_a.empty()) {
+              const std::string& sc = sources[0].country;
+              std::string partner = sc == ctx.dyad_a ? ctx.dyad_b : sc == ctx.dyad_b ? ctx.dyad_a : "";
+              if (!partner.empty()) {
+                ActorRef a;
+                a.country = partner;
+                a.code = partner;
+                a.b = a.e = -1;
+                dst.push_back(a);
+              }
+            }
+            break;
+          }
+        }
+      }
+    };
+    fill(f.source, sources, true);
+    if (!from_between) fill(f.target, targets, false);
+    // Drop actors that are the trigger's own phrase mislabelled (noun inside the subject).
+    if (sources.empty() && f.source_required) continue;
+    if (f.target_required && targets.empty()) continue;
+    if (sources.empty() && targets.empty()) continue;
+    // Mutual frames with a compound source and no target: the members meet each other.
+    bool symmetric = f.mutual && (from_between || !targets.empty());
+    if (f.mutual && targets.empty() && sources.size() >= 2) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+      symmetric = true;
+    }
+    if (f.mutual && targets.empty()) continue;  // "X s'est réuni" alone: no dyad
+    // Modality.
+    std::string modality = "asserted";
+    if (!c.noun) {
+      if (g.negated) modality = "negated";
+      else if (g.conditional || g.hypothetical) modality = "hypothetical";
+      else if (g.future || g.planned || g.infinitive) modality = "planned";
+    } else {
+      // A nominal event takes the modality of its clause's verb group.
+      for (int j = cl.b; j < cl.e; ++j) {
+        const Tok& q = s.toks[j];
+        if (q.cls & pl::kNeg) modality = "negated";
+      }
+    }
+    if (modality == "asserted" && t.in_quote) modality = "reported";
+    d.modality = modality;
+    d.future = modality == "planned";
+    // Fan out: each source with each target (compound actors), symmetric pairs once.
+    std::vector<std::pair<ActorRef, ActorRef>> pairs;
+    if (targets.empty()) {
+      for (const auto& a : sources) pairs.push_back({a, ActorRef()});
+    } else {
+      for (const auto& a : sources)
+        for (const auto& b : targets) pairs.push_back({a, b});
+    }
+    if (pairs.size() > 6) pairs.resize(6);
+    for (auto& [a, b] : pairs) {
+      EventDraft e = d;
+      e.source = a;
+      e.has_source = a.valid();
+      e.target = b;
+      e.has_target = b.valid();
+      if (e.has_source && e.has_target && a.code == b.code && a.b == b.b) continue;
+      e.symmetric = symmetric && e.has_target;
+      if (!e.has_source && !e.has_target) continue;
+      out.push_back(std::move(e));
+    }
+  }
+  // One event per (root, dyad) in a sentence: several frames may see the same act.
+  std::vector<EventDraft> kept;
+  for (auto& e : out) {
+    bool dup = false;
+    for (const auto& k : kept) {
+      if (k.cameo.substr(0, 2) != e.cameo.substr(0, 2)) continue;
+      bool same = k.source.country == e.source.country && k.target.country == e.target.country;
+      bool mirror = (k.symmetric || e.symmetric) && k.source.country == e.target.country &&
+                    k.target.country == e.source.country;
+      if (same || mirror) dup = true;
+    }
+    if (!dup) kept.push_back(std::move(e));
+  }
+  return kept;
+}
+
+}  // namespace attache::event

@@ -1,0 +1,84 @@
+// A language pack at run time: the grammar word classes and the event frames of one
+// language, parsed once from the pack text stored in the lexicon and then immutable.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attache/status.h"
+
+namespace attache::pack {
+
+// Where a frame takes an actor from.
+enum class Slot {
+  kSubject,    // the clause subject (the passive agent when the verb is passive)
+  kObject,     // the first bare noun phrase after the verb group
+  kWith,       // "avec X", "with X"
+  kBetween,    // "entre X et Y": both participants
+  kAgainst,    // "contre X", "against X"
+  kAgent,      // "par X", "by X"
+  kGenitive,   // "de X" / "of X" right after a nominal trigger
+  kPossessor,  // "X's visit", "sa visite"
+  kPlace,      // the country of the event's location ("s'est rendu à Ankara")
+  kPrep,       // a named preposition: prep:vers
+  kComplement, // the first actor of the complement clause ("a estimé que X ...")
+  kBilateral,  // "bilatéral": the partner of the source in the dispatch's main dyad
+};
+
+struct SlotSpec {
+  Slot slot;
+  std::string prep;  // for kPrep: the folded preposition
+};
+
+struct VerbTrigger {
+  std::string lemma;          // folded
+  bool reflexive_only = false;
+  std::string particle;       // English phrasal particle ("off", "out"), folded, or ""
+};
+
+struct Frame {
+  std::string id;  // "fr.consult.meet"
+  std::string file;
+  std::vector<VerbTrigger> verbs;
+  std::vector<std::vector<std::string>> nouns;  // folded lemma sequences
+  std::vector<SlotSpec> source, target;
+  bool mutual = false;
+  bool target_required = false;
+  bool source_required = true;
+  std::string plover;   // "" for CAMEO-only codes (01x, 02x)
+  std::string mode;     // fixed mode, or "by-place"
+  std::string cameo;
+  std::vector<std::string> context;
+  std::vector<std::string> cues;      // folded lemmas one of which must follow in the clause
+  std::vector<std::string> excludes;  // folded lemmas that veto the frame in the clause
+  std::vector<std::string> object_heads;  // folded lemmas the object head must be one of
+  double confidence = 0.8;
+};
+
+class LanguagePack {
+ public:
+  std::string lang;
+  // Word classes, folded: "determiner" -> {"le", "la", ...}. Multi-word entries are kept
+  // with single spaces between folded tokens.
+  bool Is(std::string_view cls, std::string_view folded) const;
+  const std::set<std::string, std::less<>>& Class(std::string_view cls) const;
+  std::vector<Frame> frames;
+  // Index: folded verb lemma -> frame indices; first folded noun lemma -> frame indices.
+  std::multimap<std::string, size_t, std::less<>> by_verb, by_noun;
+  std::string time_text;  // the pack's time words file, for the time stage
+
+  Status AddGrammar(std::string_view path, std::string_view text);
+  Status AddFrames(std::string_view path, std::string_view text);
+  void Index();
+
+ private:
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> classes_;
+};
+
+// Folds and tokenises a pack word the way the runtime does ("l'" stays "l'").
+std::string FoldWord(std::string_view word);
+
+}  // namespace attache::pack

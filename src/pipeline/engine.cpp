@@ -1,0 +1,828 @@
+// Sentence analysis: see engine.h. The rules here are grammar mechanics; every word they
+// test comes from the language pack (grammar.txt) or the lexicon.
+#include "pipeline/engine.h"
+
+#include "text/fold.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace attache::pipeline {
+namespace {
+
+using lex::EntityKind;
+
+bool IsWord(const Tok& t) { return t.t.kind == text::TokenKind::kWord; }
+bool IsComma(const Tok& t, std::string_view text) {
+  return t.t.kind == text::TokenKind::kPunct && text.substr(t.t.begin, t.t.end - t.t.begin) == ",";
+}
+bool Capitalised(const Tok& t) { return (t.t.flags & (text::kCapitalized | text::kAllCaps)) != 0; }
+
+constexpr uint16_t kContentPos = lex::kNoun | lex::kAdj | lex::kPropn | lex::kNum;
+constexpr uint32_t kClosedClass = kDet | kPrep | kCoord | kRelative | kSubord | kNeg | kReflexive |
+                                  kPronoun | kPronImpers | kNeg2;
+
+bool IsPlaceKind(EntityKind k) {
+  return k == EntityKind::kCity || k == EntityKind::kCountry || k == EntityKind::kAdmin1 ||
+         k == EntityKind::kPlaceOther;
+}
+
+}  // namespace
+
+std::string ActorCode(std::string_view country, std::string_view sector) {
+  std::string c(country);
+  c.append(sector);
+  return c;
+}
+
+std::string_view Analyzer::Key(const Tok& t, const std::string& k) const {
+  return std::string_view(k).substr(t.t.key, t.t.key_len);
+}
+
+bool Analyzer::HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
+                        const std::string& k) const {
+  for (uint32_t r = 0; r < t.nreadings; ++r) {
+    const lex::Reading& rd = t.readings[r];
+    if ((rd.pos & pos_mask) == 0) continue;
+    // Lemmas in the lexicon are NFC; compare folded.
+    std::string_view lm = lx_.str(rd.lemma);
+    thread_local std::string folded;
+    folded.clear();
+    text::FoldAppend(lm, folded);
+    if (folded == lemma) return true;
+  }
+  if (t.nreadings == 0 && (pos_mask & (lex::kVerb | lex::kNoun))) return Key(t, k) == lemma;
+  return false;
+}
+
+void Analyzer::Analyze(Sentence& s, DocContext& ctx) const {
+  Classify(s, ctx);
+  FindMentions(s, ctx);
+  Chunk(s, ctx);
+  ResolveActors(s, ctx);
+}
+
+void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
+  const std::string& k = *keys;
+  static const std::pair<std::string_view, uint32_t> kClasses[] = {
+      {"determiner", kDet},        {"preposition", kPrep},       {"locative", kLocative},
+      {"pronoun.m.sg", kPronMSg},  {"pronoun.f.sg", kPronFSg},   {"pronoun.m.pl", kPronMPl},
+      {"pronoun.f.pl", kPronFPl},  {"pronoun.impersonal", kPronImpers},
+      {"relative", kRelative},     {"subordinator", kSubord},    {"coordinator", kCoord},
+      {"negation", kNeg},          {"negation.second", kNeg2},   {"reflexive", kReflexive},
+      {"agent", kAgentPrep},       {"between", kBetweenPrep},    {"with", kWithPrep},
+      {"against", kAgainstPrep},   {"adverb.skip", kAdvSkip},    {"possessive", kPossessive},
+      {"attribution", kAttribution}, {"bilateral", kBilateral}};
+  static const std::pair<std::string_view, uint32_t> kLemmaClasses[] = {
+      {"quote.verbs", kQuoteVerb}, {"modal.planned", kModalPlanned},
+      {"modal.hypothetical", kModalHypo}, {"aux.have", kAuxHave}, {"aux.be", kAuxBe},
+      {"verb.etre-aux", kEtreVerb}};
+  std::string two;
+  for (size_t i = 0; i < s.toks.size(); ++i) {
+    Tok& t = s.toks[i];
+    if (!IsWord(t)) continue;
+    std::string_view key = Key(t, k);
+    auto rs = lx_.Readings(ctx.lang, key);
+    t.readings = rs.data();
+    t.nreadings = static_cast<uint32_t>(rs.size());
+    for (const auto& r : rs) {
+      t.pos |= r.pos;
+      if (r.pos & (lex::kVerb | lex::kAux)) t.feats |= r.feats;
+    }
+    for (const auto& [cls, bit] : kClasses)
+      if (pack_.Is(cls, key)) t.cls |= bit;
+    // Two-word entries ("according to", "d' après", "parce que").
+    if (i + 1 < s.toks.size() && IsWord(s.toks[i + 1])) {
+      two.assign(key);
+      two.push_back(' ');
+      two.append(Key(s.toks[i + 1], k));
+      for (const auto& [cls, bit] : kClasses) {
+        if (pack_.Is(cls, two)) {
+          t.cls |= bit;
+          s.toks[i + 1].cls |= bit;
+        }
+      }
+    }
+    for (const auto& [cls, bit] : kLemmaClasses) {
+      const auto& set = pack_.Class(cls);
+      if (set.count(key)) {
+        t.cls |= bit;
+        continue;
+      }
+      for (const auto& r : rs) {
+        if (!(r.pos & (lex::kVerb | lex::kAux))) continue;
+        thread_local std::string folded;
+        folded.clear();
+        text::FoldAppend(lx_.str(r.lemma), folded);
+        if (set.count(folded)) {
+          t.cls |= bit;
+          break;
+        }
+      }
+    }
+    if (t.cls & (kDet | kPrep | kPronoun | kPronImpers | kCoord | kRelative | kSubord)) {
+      // Closed-class words are not content words, whatever the dictionary also lists.
+      t.pos &= static_cast<uint16_t>(~(lex::kNoun | lex::kAdj | lex::kVerb));
+    }
+    // A noun that can trigger an event keeps its complements as separate phrases.
+    if (pack_.by_noun.count(key)) t.trigger_noun = true;
+    for (const auto& r : rs) {
+      if (t.trigger_noun || !(r.pos & lex::kNoun)) continue;
+      thread_local std::string lf;
+      lf.clear();
+      text::FoldAppend(lx_.str(r.lemma), lf);
+      if (pack_.by_noun.count(lf)) t.trigger_noun = true;
+    }
+    if (pack_.Is("member.nouns", key)) t.cls |= kMemberNoun;
+    for (const auto& r : rs) {
+      if (!(r.pos & lex::kNoun)) continue;
+      thread_local std::string lf2;
+      lf2.clear();
+      text::FoldAppend(lx_.str(r.lemma), lf2);
+      if (pack_.Is("member.nouns", lf2)) t.cls |= kMemberNoun;
+    }
+    if (t.nreadings == 0 && Capitalised(t)) t.pos |= lex::kPropn;
+    if (t.nreadings == 0 && !Capitalised(t)) t.pos |= lex::kNoun;
+  }
+  // Straight quotes alternate open/close within the sentence's paragraph; the coder marks
+  // in_quote from document-level quote spans.
+}
+
+uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s, int b, int e,
+                                DocContext& ctx, bool capitalised, bool sentence_initial,
+                                bool common_word) const {
+  double best = -1e9;
+  uint32_t best_id = UINT32_MAX;
+  const std::string& k = *keys;
+  for (uint32_t id : ids) {
+    const lex::Entity& en = lx_.entity(id);
+    auto kind = static_cast<EntityKind>(en.kind);
+    if (kind == EntityKind::kPrefix) continue;
+    bool needs_case = kind == EntityKind::kPerson || IsPlaceKind(kind) ||
+                      ((kind == EntityKind::kOrg || kind == EntityKind::kMetonym) && e - b == 1);
+    if (needs_case && !capitalised) continue;
+    if ((en.flags & lex::kAbbrev) && !(s.toks[b].t.flags & text::kAllCaps) &&
+        Key(s.toks[b], k).size() > 1) {
+      // Acronyms match as written: "US" is not "us".
+      bool any_upper_dot = (s.toks[b].t.flags & text::kAbbrev) && Capitalised(s.toks[b]);
+      if (!any_upper_dot) continue;
+    }
+    if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
+        common_word)
+      continue;
+    if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && common_word &&
+        !(s.toks[b].pos & lex::kPropn) && en.population < 100000)
+      continue;
+    double score = 0;
+    switch (kind) {
+      case EntityKind::kPerson: {
+        bool valid = ctx.date_days >= en.valid_from && ctx.date_days <= en.valid_to;
+        score = valid ? 100 : 60 - std::min(20.0, std::abs(static_cast<double>(
+                                                   ctx.date_days - en.valid_to)) / 365.0);
+        if (en.flags & lex::kSurname) score -= 5;
+        break;
+      }
+      case EntityKind::kOrg: case EntityKind::kMetonym: score = 90; break;
+      case EntityKind::kTitle: score = 80; break;
+      case EntityKind::kDemonym: score = 75; break;
+      case EntityKind::kCountry: score = 70; break;
+      case EntityKind::kAdmin1: score = 45; break;
+      case EntityKind::kCity:
+        score = (en.flags & lex::kCapital) ? 62 : 35;
+        score += std::log10(static_cast<double>(en.population) + 1.0) * 2.5;
+        break;
+      default: score = 30;
+    }
+    if (IsPlaceKind(kind)) {
+      std::string_view c(en.country);
+      if (std::find(ctx.countries_seen.begin(), ctx.countries_seen.end(), c) !=
+          ctx.countries_seen.end())
+        score += 4;
+      // "Paris, Texas": a following ", <state or country>" picks the homonym there.
+      if (e + 1 < static_cast<int>(s.toks.size()) && IsComma(s.toks[e], ctx.text)) {
+        for (int n = 3; n >= 1; --n) {
+          if (e + 1 + n > static_cast<int>(s.toks.size())) continue;
+          std::string key;
+          for (int j = e + 1; j < e + 1 + n; ++j) {
+            if (!key.empty()) key.push_back(' ');
+            key.append(Key(s.toks[j], k));
+          }
+          for (lex::Lang lg : {ctx.lang, lex::Lang::kAny}) {
+            for (uint32_t oid : lx_.Entities(lg, key)) {
+              const lex::Entity& o = lx_.entity(oid);
+              auto ok = static_cast<EntityKind>(o.kind);
+              if (ok == EntityKind::kAdmin1 && std::strcmp(o.country, en.country) == 0 &&
+                  std::strcmp(lx_.str(o.extra), lx_.str(en.extra)) == 0)
+                score += 40;
+              if (ok == EntityKind::kCountry && std::strcmp(o.country, en.country) == 0)
+                score += 30;
+            }
+          }
+        }
+      }
+    }
+    if (en.lang != static_cast<uint8_t>(lex::Lang::kAny)) score += 1;
+    if (score > best) {
+      best = score;
+      best_id = id;
+    }
+  }
+  return best_id;
+}
+
+void Analyzer::FindMentions(Sentence& s, DocContext& ctx) const {
+  const std::string& k = *keys;
+  const int n = static_cast<int>(s.toks.size());
+  std::string& key = ctx.scratch;
+  for (int i = 0; i < n;) {
+    if (!IsWord(s.toks[i])) {
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (int len = std::min(7, n - i); len >= 1 && !matched; --len) {
+      key.clear();
+      bool ok = true;
+      for (int j = i; j < i + len; ++j) {
+        if (!IsWord(s.toks[j]) && !(s.toks[j].t.kind == text::TokenKind::kPunct && j > i &&
+                                     j + 1 < i + len)) {
+          ok = false;
+          break;
+        }
+        if (!key.empty()) key.push_back(' ');
+        key.append(Key(s.toks[j], k));
+      }
+      if (!ok) continue;
+      std::vector<uint32_t> ids;
+      for (auto id : lx_.Entities(ctx.lang, key)) ids.push_back(id);
+      for (auto id : lx_.Entities(lex::Lang::kAny, key)) ids.push_back(id);
+      if (ids.empty()) continue;
+      // A multi-word name must start with a capital unless it is a title or demonym.
+      bool cap = Capitalised(s.toks[i]) || (len > 1 && Capitalised(s.toks[i + len - 1]));
+      bool initial = i == 0 || (s.toks[i - 1].t.kind == text::TokenKind::kQuote && i == 1);
+      bool common = false;
+      for (uint32_t r = 0; r < s.toks[i].nreadings; ++r)
+        if (s.toks[i].readings[r].pos & (lex::kNoun | lex::kVerb | lex::kAdj | lex::kAdv | lex::kPrep | lex::kDet | lex::kPron | lex::kConj))
+          common = true;
+      if (s.toks[i].cls & kClosedClass) common = true;
+      uint32_t id = ChooseEntity(ids, s, i, i + len, ctx, cap, initial, common);
+      if (id == UINT32_MAX) continue;
+      const lex::Entity& en = lx_.entity(id);
+      // A single lowercase closed-class word is never a name ("on", "des").
+      if (len == 1 && (s.toks[i].cls & kClosedClass) &&
+          static_cast<EntityKind>(en.kind) != EntityKind::kTitle)
+        continue;
+      MentionHit m;
+      m.b = i;
+      m.e = i + len;
+      m.entity = id;
+      m.kind = static_cast<EntityKind>(en.kind);
+      int idx = static_cast<int>(s.mentions.size());
+      s.mentions.push_back(m);
+      for (int j = i; j < i + len; ++j) s.toks[j].mention = idx;
+      if (IsPlaceKind(m.kind) || m.kind == EntityKind::kDemonym) {
+        std::string c(en.country);
+        if (!c.empty() && std::find(ctx.countries_seen.begin(), ctx.countries_seen.end(), c) ==
+                              ctx.countries_seen.end())
+          ctx.countries_seen.push_back(c);
+      }
+      i += len;
+      matched = true;
+    }
+    if (!matched) ++i;
+  }
+  // Compound demonyms: "russo-américaine", "Sino-U.S.", "israélo-palestinien".
+  for (int i = 0; i < n; ++i) {
+    Tok& t = s.toks[i];
+    if (t.mention >= 0 || !(t.t.flags & text::kHyphenated)) continue;
+    std::string_view key = Key(t, k);
+    std::vector<uint32_t> parts;
+    size_t start = 0;
+    bool ok = true;
+    while (start <= key.size()) {
+      size_t dash = key.find('-', start);
+      std::string_view part = key.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+      bool last = dash == std::string_view::npos;
+      uint32_t found = UINT32_MAX;
+      for (lex::Lang lg : {ctx.lang, lex::Lang::kAny}) {
+        for (uint32_t id : lx_.Entities(lg, part)) {
+          auto kind = static_cast<EntityKind>(lx_.entity(id).kind);
+          if ((!last && kind == EntityKind::kPrefix) || kind == EntityKind::kDemonym) {
+            found = id;
+            break;
+          }
+        }
+        if (found != UINT32_MAX) break;
+      }
+      if (found == UINT32_MAX) {
+        ok = false;
+        break;
+      }
+      parts.push_back(found);
+      if (last) break;
+      start = dash + 1;
+    }
+    if (!ok || parts.size() < 2) continue;
+    MentionHit m;
+    m.b = i;
+    m.e = i + 1;
+    m.entity = parts.back();
+    m.kind = EntityKind::kDemonym;
+    for (size_t q = 0; q + 1 < parts.size(); ++q) m.also.push_back(parts[q]);
+    t.mention = static_cast<int>(s.mentions.size());
+    s.mentions.push_back(m);
+  }
+  // Unknown capitalised runs of two or more words are person-name candidates
+  // ("Sonata Coulter"); particles such as "de", "bin", "al" may sit inside.
+  for (int i = 0; i < n;) {
+    auto is_cap_unknown = [&](int j) {
+      const Tok& t = s.toks[j];
+      if (!IsWord(t) || t.mention >= 0 || !Capitalised(t)) return false;
+      if (t.cls & (kClosedClass | kAdvSkip | kAttribution)) return false;
+      if ((t.t.flags & text::kAllCaps) && t.t.end - t.t.begin > 1) return false;
+      return true;
+    };
+    if (!is_cap_unknown(i)) {
+      ++i;
+      continue;
+    }
+    int j = i + 1;
+    while (j < n && is_cap_unknown(j)) ++j;
+    bool initial = i == 0;
+    int len = j - i;
+    if (initial && len >= 2) {
+      // Sentence-initial: the first word may be an ordinary capitalised word.
+      bool common = s.toks[i].nreadings > 0 && !(s.toks[i].pos & lex::kPropn);
+      if (common) {
+        ++i;
+        continue;
+      }
+    }
+    if (len >= 2) {
+      MentionHit m;
+      m.b = i;
+      m.e = j;
+      m.candidate_person = true;
+      m.kind = EntityKind::kPerson;
+      int idx = static_cast<int>(s.mentions.size());
+      s.mentions.push_back(m);
+      for (int q = i; q < j; ++q) s.toks[q].mention = idx;
+    }
+    i = j;
+  }
+  std::sort(s.mentions.begin(), s.mentions.end(),
+            [](const MentionHit& a, const MentionHit& b) { return a.b < b.b; });
+  for (auto& t : s.toks) t.mention = -1;
+  for (size_t m = 0; m < s.mentions.size(); ++m)
+    for (int j = s.mentions[m].b; j < s.mentions[m].e; ++j) s.toks[j].mention = static_cast<int>(m);
+  // Places.
+  for (size_t m = 0; m < s.mentions.size(); ++m) {
+    const MentionHit& mh = s.mentions[m];
+    if (mh.candidate_person || !IsPlaceKind(mh.kind)) continue;
+    PlaceHit p;
+    p.b = mh.b;
+    p.e = mh.e;
+    p.entity = mh.entity;
+    int j = mh.b - 1;
+    while (j >= 0 && (s.toks[j].cls & kDet) && !(s.toks[j].cls & kLocative)) --j;
+    p.locative = j >= 0 && (s.toks[j].cls & kLocative);
+    s.places.push_back(p);
+  }
+}
+
+void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
+  const std::string& k = *keys;
+  const int n = static_cast<int>(s.toks.size());
+  const bool english = ctx.lang == lex::Lang::kEn;
+  auto is_genitive = [&](int j) {
+    std::string_view key = Key(s.toks[j], k);
+    return key == "de" || key == "du" || key == "des" || key == "d'" || key == "of";
+  };
+  auto content = [&](int j, bool have_head) {
+    const Tok& t = s.toks[j];
+    if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) return false;
+    if (t.mention >= 0) {
+      const MentionHit& m = s.mentions[t.mention];
+      return m.candidate_person || m.kind != EntityKind::kPrefix;
+    }
+    if (t.cls & (kClosedClass | kAdvSkip | kAttribution)) return false;
+    if (t.t.kind == text::TokenKind::kNumber) return true;
+    if (!(t.pos & kContentPos)) return false;
+    if (have_head && (t.pos & lex::kVerb) && !(t.pos & lex::kAdj)) {
+      // After a head noun a verb form ends the phrase ("Lavrov rencontre", "officials say").
+      if (english || (t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)))
+        return false;
+    }
+    if (have_head && english && (t.pos & lex::kVerb) && (t.feats & (lex::kPast | lex::kPpas)) &&
+        !(t.pos & lex::kNoun))
+      return false;
+    return true;
+  };
+  int pending_prep = -1;
+  for (int i = 0; i < n;) {
+    const Tok& t = s.toks[i];
+    if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) {
+      pending_prep = -1;
+      ++i;
+      continue;
+    }
+    bool det = (t.cls & kDet) != 0;
+    bool prep = (t.cls & kPrep) != 0 && t.mention < 0;
+    // "des"/"du" at the start of a phrase are determiners, after a preposition context too.
+    if (prep && !(det && (pending_prep < 0 || i == 0))) {
+      if (!det || (i + 1 < n && (s.toks[i + 1].cls & kDet))) {
+        pending_prep = i;
+        ++i;
+        continue;
+      }
+    }
+    if ((t.cls & kPronoun) && t.mention < 0) {
+      Phrase p;
+      p.b = i;
+      p.e = i + 1;
+      p.prep = pending_prep;
+      p.head = i;
+      s.phrases.push_back(p);
+      pending_prep = -1;
+      ++i;
+      continue;
+    }
+    if (!det && !content(i, false)) {
+      if (!(t.cls & kAdvSkip)) pending_prep = -1;
+      ++i;
+      continue;
+    }
+    Phrase p;
+    p.b = i;
+    p.prep = pending_prep;
+    pending_prep = -1;
+    int j = i;
+    while (j < n && (s.toks[j].cls & kDet) && s.toks[j].mention < 0) ++j;
+    bool have_head = false;
+    while (j < n) {
+      if (content(j, have_head)) {
+        if (p.head < 0 && (s.toks[j].pos & (lex::kNoun | lex::kPropn) || s.toks[j].mention >= 0))
+          p.head = j;
+        have_head = have_head || (s.toks[j].pos & (lex::kNoun | lex::kPropn)) ||
+                    s.toks[j].mention >= 0;
+        ++j;
+        continue;
+      }
+      // Genitive complement: "membres du FSB", "ministre des Affaires étrangères de la Russie".
+      if (have_head && is_genitive(j) && j + 1 < n && !s.toks[j - 1].trigger_noun &&
+          !(p.head >= 0 && s.toks[p.head].trigger_noun && j == p.head + 1)) {
+        int q = j + 1;
+        while (q < n && (s.toks[q].cls & kDet) && s.toks[q].mention < 0) ++q;
+        if (q < n && content(q, false) && !(s.toks[q].cls & kPronoun)) {
+          j = q;
+          continue;
+        }
+      }
+      // Coordinated demonym adjectives: "émissaires russes et américains".
+      if (have_head && (s.toks[j].cls & kCoord) && j + 1 < n && s.toks[j + 1].mention >= 0 &&
+          s.mentions[s.toks[j + 1].mention].kind == EntityKind::kDemonym &&
+          !Capitalised(s.toks[j + 1]) && j > 0 && s.toks[j - 1].mention >= 0 &&
+          s.mentions[s.toks[j - 1].mention].kind == EntityKind::kDemonym) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    if (j == i) j = i + 1;
+    p.e = j;
+    if (p.head < 0) p.head = j - 1;
+    s.phrases.push_back(p);
+    i = j;
+  }
+  // Appositions: ", NP," right after another phrase.
+  for (size_t pi = 1; pi < s.phrases.size(); ++pi) {
+    Phrase& p = s.phrases[pi];
+    if (p.prep >= 0 || p.b < 2 || !IsComma(s.toks[p.b - 1], ctx.text)) continue;
+    const Phrase& q = s.phrases[pi - 1];
+    if (q.e != p.b - 1) continue;
+    bool closed = p.e >= n || IsComma(s.toks[p.e], ctx.text) ||
+                  s.toks[p.e].t.kind == text::TokenKind::kPunct;
+    if (closed) p.appos_of = static_cast<int>(pi - 1);
+  }
+  for (size_t pi = 0; pi < s.phrases.size(); ++pi)
+    for (int j = s.phrases[pi].b; j < s.phrases[pi].e; ++j) s.toks[j].phrase = static_cast<int>(pi);
+}
+
+bool Analyzer::ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) const {
+  bool plural = tok.cls & (kPronMPl | kPronFPl);
+  bool fem = tok.cls & (kPronFSg | kPronFPl);
+  for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+    const ActorRef& a = it->actor;
+    if (plural) {
+      if (!a.plural || a.code.empty()) continue;
+    } else {
+      if (!a.person || a.plural) continue;
+      if (fem && !a.feminine && !a.anaphoric && a.name.empty()) continue;
+      if (!fem && a.feminine) continue;
+    }
+    out = a;
+    out.pronoun = true;
+    return true;
+  }
+  return false;
+}
+
+void Analyzer::Remember(const ActorRef& a, int sentence, bool subject, DocContext& ctx) const {
+  if (a.pronoun) return;
+  ctx.referents.push_back({a, sentence, subject});
+  if (ctx.referents.size() > 64) ctx.referents.erase(ctx.referents.begin());
+  if (!a.country.empty() && (a.sector == "GOV" || a.sector.empty() || a.sector == "MIL"))
+    ctx.last_state_country = a.country;
+}
+
+void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
+  const std::string& k = *keys;
+  const int n = static_cast<int>(s.toks.size());
+  for (size_t pi = 0; pi < s.phrases.size(); ++pi) {
+    Phrase& p = s.phrases[pi];
+    const Tok& first = s.toks[p.b];
+    if ((first.cls & kPronoun) && p.e - p.b == 1 && first.mention < 0) {
+      ActorRef a;
+      if (ResolvePronoun(first, ctx, a)) {
+        a.b = p.b;
+        a.e = p.e;
+        p.members.push_back(a);
+      }
+      continue;
+    }
+    bool locative = p.prep >= 0 && (s.toks[p.prep].cls & kLocative);
+    // Split the phrase into conjuncts at top-level coordinators that start a new head.
+    struct Conj {
+      int b, e;
+      int title = -1, person = -1, org = -1, country = -1, city = -1, cand = -1;
+      std::vector<int> demonyms;  // mention indices
+      int head_kind = 0;          // 0 none, 1 title, 2 person, 3 org, 4 country, 5 city, 6 demonym noun, 7 generic noun
+      int compl_country = -1;
+    };
+    std::vector<Conj> conj;
+    Conj cur{p.b, p.e};
+    bool in_compl = false;
+    for (int j = p.b; j < p.e; ++j) {
+      const Tok& t = s.toks[j];
+      std::string_view key = Key(t, k);
+      if (key == "de" || key == "du" || key == "des" || key == "d'" || key == "of") {
+        if (j > p.b && !(t.cls & kDet && j == p.b)) in_compl = cur.head_kind != 0;
+        continue;
+      }
+      if (t.mention < 0) {
+        if ((t.cls & kMemberNoun) && cur.head_kind == 0) {
+          cur.head_kind = 8;
+          continue;
+        }
+        if ((t.pos & (lex::kNoun)) && !(t.cls & kDet) && cur.head_kind == 0 &&
+            !(t.pos & lex::kNum) && t.t.kind == text::TokenKind::kWord)
+          cur.head_kind = 7;
+        continue;
+      }
+      const MentionHit& m = s.mentions[t.mention];
+      if (j != m.b) continue;
+      if (m.candidate_person) {
+        if (!in_compl && cur.cand < 0) cur.cand = t.mention;
+        if (cur.head_kind == 0) cur.head_kind = 2;
+        continue;
+      }
+      switch (m.kind) {
+        case EntityKind::kTitle:
+          if (!in_compl && cur.title < 0) cur.title = t.mention;
+          if (cur.head_kind == 0 || (cur.head_kind == 7 && j == p.b)) cur.head_kind = 1;
+          break;
+        case EntityKind::kPerson:
+          if (cur.person < 0) cur.person = t.mention;
+          if (cur.head_kind == 0 || cur.head_kind == 1) cur.head_kind = cur.head_kind ? 1 : 2;
+          break;
+        case EntityKind::kOrg: case EntityKind::kMetonym:
+          if (in_compl) {
+            if (cur.org < 0 && (cur.head_kind == 1 || cur.head_kind == 8)) cur.org = t.mention;
+          } else if (cur.org < 0) {
+            cur.org = t.mention;
+            if (cur.head_kind == 0) cur.head_kind = 3;
+          }
+          break;
+        case EntityKind::kCountry:
+          if (in_compl) {
+            if (cur.compl_country < 0 && cur.head_kind != 7) cur.compl_country = t.mention;
+          } else if (cur.country < 0) {
+            cur.country = t.mention;
+            if (cur.head_kind == 0) cur.head_kind = 4;
+          }
+          break;
+        case EntityKind::kCity:
+          if (in_compl) {
+            if (cur.compl_country < 0 && cur.head_kind == 1) cur.compl_country = t.mention;
+          } else if (cur.city < 0) {
+            cur.city = t.mention;
+            if (cur.head_kind == 0) cur.head_kind = 5;
+          }
+          break;
+        case EntityKind::kDemonym:
+          if (in_compl && cur.head_kind != 1 && cur.head_kind != 3) break;
+          cur.demonyms.push_back(t.mention);
+          if (cur.head_kind == 0) cur.head_kind = 6;
+          break;
+        default:
+          break;
+      }
+    }
+    conj.push_back(cur);
+    // Members from each conjunct.
+    for (const Conj& c : conj) {
+      if (c.head_kind == 0 || c.head_kind == 7) {
+        if (!(c.head_kind == 7 && c.title >= 0)) continue;
+      }
+      if (c.head_kind == 8 && c.org < 0 && c.compl_country < 0 && c.demonyms.empty()) continue;
+      if (locative && (c.head_kind == 4 || c.head_kind == 5)) continue;
+      ActorRef base;
+      base.b = p.b;
+      base.e = p.e;
+      while (base.b < base.e && (s.toks[base.b].cls & kDet)) ++base.b;
+      std::string sector;
+      bool anaphoric = false, needs_country = false;
+      if (c.title >= 0) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.title].entity);
+        sector = en.sector;
+        anaphoric = en.flags & lex::kAnaphoric;
+        needs_country = en.flags & lex::kNeedsCountry;
+        base.person = !(en.flags & lex::kPlural);
+        if (!std::string_view(en.country).empty()) base.country = en.country;
+        if (lx_.str(en.code)[0] != '\0' && !std::string_view(en.country).empty())
+          base.code = lx_.str(en.code);
+        // Plural form in the text: "présidents", "envoys".
+        const Tok& ht = s.toks[s.mentions[c.title].e - 1];
+        for (uint32_t r = 0; r < ht.nreadings; ++r)
+          if (ht.readings[r].feats & lex::kPl) base.plural = true;
+        if (!ht.nreadings) {
+          std::string_view hk = Key(ht, k);
+          if (!hk.empty() && hk.back() == 's') base.plural = true;
+        }
+        if (base.plural) base.person = false;
+      }
+      if (c.person >= 0) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.person].entity);
+        base.name = lx_.str(en.name);
+        base.country = en.country;
+        bool valid = ctx.date_days >= en.valid_from && ctx.date_days <= en.valid_to;
+        if (valid || sector.empty()) sector = valid ? std::string(en.sector) : sector;
+        base.person = true;
+        base.feminine = en.flags & lex::kFeminine;
+        if (valid && lx_.str(en.code)[0] != '\0') base.code = lx_.str(en.code);
+      } else if (c.cand >= 0) {
+        const MentionHit& m = s.mentions[c.cand];
+        base.name = std::string(ctx.text.substr(s.toks[m.b].t.begin,
+                                                s.toks[m.e - 1].t.end - s.toks[m.b].t.begin));
+        base.person = true;
+        // A known referent with the same last word: "Poutine" after "Vladimir Poutine".
+      }
+      if (c.org >= 0) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.org].entity);
+        if (base.country.empty()) base.country = en.country;
+        if (sector.empty()) sector = en.sector;
+        if (base.name.empty()) base.name = lx_.str(en.name);
+        if (base.code.empty() && c.title < 0) base.code = lx_.str(en.code);
+        if (std::string_view(en.sector) == "IGO" && c.title < 0) base.code = lx_.str(en.code);
+      }
+      if (c.country >= 0 && base.country.empty()) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.country].entity);
+        base.country = en.country;
+        if (base.name.empty() && c.head_kind == 4) base.name = lx_.str(en.name);
+      }
+      if (c.city >= 0 && base.country.empty() && !locative) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.city].entity);
+        if ((en.flags & lex::kCapital) || c.title >= 0) {
+          base.country = en.country;
+          if (sector.empty() && c.head_kind == 5) sector = "GOV";
+          if (base.name.empty()) base.name = lx_.str(en.name);
+        } else if (c.head_kind == 5) {
+          continue;  // a non-capital city as subject is no actor
+        }
+      }
+      if (c.compl_country >= 0 && base.country.empty()) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.compl_country].entity);
+        base.country = en.country;
+      }
+      std::vector<std::string> dem_countries;
+      for (int dm : c.demonyms) {
+        std::vector<uint32_t> ids = s.mentions[dm].also;
+        ids.push_back(s.mentions[dm].entity);
+        for (uint32_t id : ids) {
+          std::string dc = lx_.entity(id).country;
+          if (std::find(dem_countries.begin(), dem_countries.end(), dc) == dem_countries.end())
+            dem_countries.push_back(dc);
+        }
+      }
+      if (c.head_kind == 6) {
+        // Demonym as noun ("les Russes"): the people of a country.
+        if (!Capitalised(s.toks[s.mentions[c.demonyms[0]].b]) && c.title < 0 &&
+            !(p.b < s.mentions[c.demonyms[0]].b && (s.toks[p.b].cls & kDet)))
+          continue;
+        base.plural = true;
+      }
+      if (base.country.empty() && anaphoric && !ctx.last_state_country.empty()) {
+        base.country = ctx.last_state_country;
+        base.anaphoric = true;
+      }
+      base.sector = sector;
+      std::vector<ActorRef> made;
+      if (base.country.empty() && !dem_countries.empty()) {
+        for (size_t d = 0; d < dem_countries.size(); ++d) {
+          ActorRef a = base;
+          a.country = dem_countries[d];
+          if (d > 0) {
+            const MentionHit& dm = s.mentions[c.demonyms[d]];
+            a.b = dm.b;
+            a.e = dm.e;
+            a.name.clear();
+          } else if (dem_countries.size() > 1) {
+            a.e = s.mentions[c.demonyms[0]].e;
+          }
+          made.push_back(a);
+        }
+      } else {
+        made.push_back(base);
+      }
+      for (ActorRef& a : made) {
+        if (a.country.empty() && (needs_country || c.head_kind == 1) && a.code.empty()) {
+          // A title with no country is still a referent ("le porte-parole") but no actor.
+          if (a.person) Remember(a, s.index, false, ctx);
+          continue;
+        }
+        if (a.code.empty()) a.code = a.country.empty() ? std::string() : ActorCode(a.country, a.sector);
+        if (a.code.empty() && !a.name.empty() && a.person) {
+          Remember(a, s.index, false, ctx);
+          continue;
+        }
+        if (a.code.empty()) continue;
+        if (made.size() > 1) a.plural = a.plural || false;
+        p.members.push_back(a);
+      }
+    }
+    // Coordinated phrases "Russes et Américains", "Trump et Poutine": merge the next
+    // actor phrase after "et"/"and" into this one.
+    if (!p.members.empty() && pi + 1 < s.phrases.size()) {
+      int j = p.e;
+      if (j < n && (s.toks[j].cls & kCoord) && (Key(s.toks[j], k) == "et" || Key(s.toks[j], k) == "and")) {
+        Phrase& q = s.phrases[pi + 1];
+        if (q.b == j + 1 && q.prep < 0) {
+          // Resolve q now by recursion through the loop: mark it to be merged after.
+          q.prep = -2;  // sentinel: coordinated with the previous phrase
+        }
+      }
+    }
+    if (p.prep == -2 && pi > 0) {
+      Phrase& prev = s.phrases[pi - 1];
+      if (!p.members.empty()) {
+        for (auto& m : p.members) prev.members.push_back(m);
+        prev.e = p.e;
+        p.members.clear();
+      }
+      p.prep = prev.prep;
+      p.appos_of = static_cast<int>(pi - 1);
+    }
+    // Apposition shares identity both ways: "le ministre russe ..., Sergueï Lavrov,".
+    if (p.appos_of >= 0 && p.prep != -2) {
+      Phrase& q = s.phrases[p.appos_of];
+      if (q.members.size() == 1 && p.members.size() == 1) {
+        ActorRef& a = q.members[0];
+        ActorRef& b = p.members[0];
+        if (a.name.empty() && b.person) a.name = b.name;
+        if (b.country.empty()) b.country = a.country;
+        if (b.sector.empty()) b.sector = a.sector;
+        if (a.person && b.person) {
+          if (b.code.empty() || b.code == b.country) b.code = ActorCode(b.country, b.sector);
+        }
+      } else if (q.members.size() == 1 && p.members.empty()) {
+        // "Alexandre Dartchiyev, directeur ...": nothing to add.
+      }
+    }
+    for (const auto& a : p.members) Remember(a, s.index, p.prep < 0, ctx);
+  }
+  // Surnames alone ("Poutine", "Lavrov"): single capitalised unknown words that end the name
+  // of a person already named in the dispatch.
+  for (int j = 0; j < n; ++j) {
+    Tok& t = s.toks[j];
+    if (t.mention >= 0 || !Capitalised(t) || !IsWord(t) || t.phrase < 0) continue;
+    std::string_view key = Key(t, k);
+    for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+      if (!it->actor.person || it->actor.name.empty()) continue;
+      std::string last = text::Fold(it->actor.name);
+      size_t sp = last.rfind(' ');
+      if (sp != std::string::npos) last = last.substr(sp + 1);
+      if (last != key) continue;
+      Phrase& p = s.phrases[t.phrase];
+      if (p.members.empty()) {
+        ActorRef a = it->actor;
+        a.b = p.b;
+        a.e = p.e;
+        if (!a.code.empty()) p.members.push_back(a);
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace attache::pipeline

@@ -1,0 +1,67 @@
+// Sentence analysis: morphology lookup, word classes, gazetteer mentions, unknown names,
+// noun-phrase chunks, actor resolution with a per-document discourse table (surnames,
+// pronouns, anaphoric titles), places. Pure functions of the lexicon, the pack and the
+// document context; the event and quote stages read what this leaves in the Sentence.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "pack/pack.h"
+#include "pipeline/analysis.h"
+
+namespace attache::pipeline {
+
+// A discourse referent: someone or something the dispatch has named, for later surnames,
+// pronouns and anaphoric titles.
+struct Referent {
+  ActorRef actor;
+  int sentence = 0;
+  bool subject = false;
+};
+
+struct DocContext {
+  std::string_view text;       // normalised document text
+  lex::Lang lang = lex::Lang::kFr;
+  int32_t date_days = 0;       // publication date, days since epoch
+  std::vector<Referent> referents;
+  std::string last_state_country;   // country of the last government-like actor
+  std::vector<std::string> countries_seen;
+  std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
+  std::string scratch;         // reused key buffer
+};
+
+class Analyzer {
+ public:
+  Analyzer(const Lexicon& lexicon, const pack::LanguagePack& pack)
+      : lx_(lexicon), pack_(pack) {}
+  // Fills toks' readings and classes, mentions, phrases (with actors) and places.
+  void Analyze(Sentence& s, DocContext& ctx) const;
+  // Resolves a pronoun or anaphoric reference against the discourse table.
+  bool ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) const;
+  std::string_view Key(const Tok& t, const std::string& keys) const;
+  const pack::LanguagePack& pack() const { return pack_; }
+  const Lexicon& lexicon() const { return lx_; }
+  // Lemmas of a token (folded), or the token key when it has no reading.
+  bool HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
+                const std::string& keys) const;
+  void Remember(const ActorRef& a, int sentence, bool subject, DocContext& ctx) const;
+
+  const std::string* keys = nullptr;  // set by the coder: the workspace key buffer
+
+ private:
+  void Classify(Sentence& s, DocContext& ctx) const;
+  void FindMentions(Sentence& s, DocContext& ctx) const;
+  void Chunk(Sentence& s, DocContext& ctx) const;
+  void ResolveActors(Sentence& s, DocContext& ctx) const;
+  uint32_t ChooseEntity(std::span<const uint32_t> ids, const Sentence& s, int b, int e,
+                        DocContext& ctx, bool capitalised, bool sentence_initial,
+                        bool common_word) const;
+  const Lexicon& lx_;
+  const pack::LanguagePack& pack_;
+};
+
+std::string ActorCode(std::string_view country, std::string_view sector);
+
+}  // namespace attache::pipeline

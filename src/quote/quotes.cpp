@@ -1,0 +1,200 @@
+// Quote spans and their attribution.
+#include "quote/quotes.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace attache::quote {
+namespace {
+
+namespace pl = attache::pipeline;
+
+bool IsOpen(char32_t c) { return c == U'«' || c == U'“' || c == U'„'; }
+bool IsClose(char32_t c) { return c == U'»' || c == U'”'; }
+
+int TokenAt(const pl::Sentence& s, uint32_t byte) {
+  for (size_t i = 0; i < s.toks.size(); ++i)
+    if (s.toks[i].t.begin <= byte && byte < s.toks[i].t.end) return static_cast<int>(i);
+  return -1;
+}
+
+const pl::Phrase* PhraseStartingAfter(const pl::Sentence& s, int from, int to, bool bare) {
+  for (const auto& p : s.phrases)
+    if (p.b >= from && p.b < to && (!bare || p.prep == -1) && p.prep != -2) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, uint32_t b, uint32_t e) {
+  std::vector<QuoteSpan> out;
+  int64_t open_typo = -1, open_straight = -1;
+  for (size_t i = b; i < e;) {
+    size_t at = i;
+    char32_t c = text::NextCodePoint(text, i);
+    if (c == '\n') {
+      open_typo = open_straight = -1;  // quotes do not cross paragraphs unclosed
+      continue;
+    }
+    if (IsOpen(c)) {
+      if (open_typo < 0) open_typo = static_cast<int64_t>(at);
+    } else if (IsClose(c)) {
+      if (open_typo >= 0) {
+        out.push_back({static_cast<uint32_t>(open_typo), static_cast<uint32_t>(at)});
+        open_typo = -1;
+      }
+    } else if (c == '"') {
+      if (open_straight < 0) {
+        open_straight = static_cast<int64_t>(at);
+      } else {
+        out.push_back({static_cast<uint32_t>(open_straight), static_cast<uint32_t>(at)});
+        open_straight = -1;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const QuoteSpan& a, const QuoteSpan& b) { return a.open < b.open; });
+  return out;
+}
+
+std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
+                                        std::vector<pl::Sentence>& sentences,
+                                        const std::vector<std::vector<event::Clause>>& clauses,
+                                        const pl::Analyzer& an, pl::DocContext& ctx) {
+  std::vector<QuoteDraft> out;
+  const bool en = ctx.lang == lex::Lang::kEn;
+  auto sentence_of = [&](uint32_t byte) -> int {
+    for (size_t i = 0; i < sentences.size(); ++i)
+      if (sentences[i].b <= byte && byte < sentences[i].e) return static_cast<int>(i);
+    return -1;
+  };
+  const pl::ActorRef* last_speaker = nullptr;
+  pl::ActorRef last_speaker_copy;
+  for (const QuoteSpan& q : spans) {
+    QuoteDraft d;
+    size_t ob = q.open;
+    text::NextCodePoint(ctx.text, ob);
+    d.text_b = static_cast<uint32_t>(ob);
+    d.text_e = q.close;
+    // Trim spaces and a closing comma inside the marks.
+    while (d.text_b < d.text_e && (ctx.text[d.text_b] == ' ' || static_cast<unsigned char>(ctx.text[d.text_b]) == 0xC2)) {
+      size_t k = d.text_b;
+      char32_t c = text::NextCodePoint(ctx.text, k);
+      if (!text::IsSpace(c)) break;
+      d.text_b = static_cast<uint32_t>(k);
+    }
+    while (d.text_e > d.text_b) {
+      unsigned char c = static_cast<unsigned char>(ctx.text[d.text_e - 1]);
+      if (c == ' ' || c == ',') { --d.text_e; continue; }
+      // NBSP / narrow NBSP before »
+      if (d.text_e >= d.text_b + 2 && c == 0xA0 && static_cast<unsigned char>(ctx.text[d.text_e - 2]) == 0xC2) { d.text_e -= 2; continue; }
+      if (d.text_e >= d.text_b + 3 && c == 0xAF && static_cast<unsigned char>(ctx.text[d.text_e - 2]) == 0x80 && static_cast<unsigned char>(ctx.text[d.text_e - 3]) == 0xE2) { d.text_e -= 3; continue; }
+      break;
+    }
+    // Single words in quotes are scare quotes or names, not quotations.
+    std::string_view inner = ctx.text.substr(d.text_b, d.text_e - d.text_b);
+    if (inner.find(' ') == std::string_view::npos) continue;
+    int s_open = sentence_of(q.open), s_close = sentence_of(q.close);
+    if (s_open < 0 || s_close < 0) continue;
+    for (int si = s_open; si <= s_close; ++si) {
+      for (auto& t : sentences[si].toks)
+        if (t.t.begin > q.open && t.t.end <= q.close) t.in_quote = true;
+    }
+    d.sentence_index = s_open;
+    // (a) After the closing mark: ", a déclaré X", ", a-t-il ajouté", ", X said", ", said X".
+    pl::Sentence& sc = sentences[s_close];
+    int ct = TokenAt(sc, q.close);
+    bool found = false;
+    if (ct >= 0) {
+      int n = static_cast<int>(sc.toks.size());
+      int j = ct + 1;
+      if (j < n && an.Key(sc.toks[j], *an.keys) == ",") ++j;
+      for (int v = j; v < std::min(n, j + 8) && !found; ++v) {
+        const pl::Tok& t = sc.toks[v];
+        if (!(t.cls & pl::kQuoteVerb) || (t.cls & (pl::kAuxHave | pl::kAuxBe))) {
+          if (t.t.kind == text::TokenKind::kQuote) break;
+          continue;
+        }
+        d.verb_b = sc.toks[j].t.begin;
+        // The verb group starts at the first token after the comma when it is an auxiliary.
+        int vb = v;
+        while (vb > j && (sc.toks[vb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kAdvSkip))) --vb;
+        d.verb_b = sc.toks[vb].t.begin;
+        d.verb_e = t.t.end;
+        // Speaker: a clitic or a phrase after the verb (inversion), else the phrase before it.
+        const pl::Phrase* sp = nullptr;
+        for (int w = vb; w < std::min(n, v + 2); ++w)
+          if (sc.toks[w].t.flags & text::kClitic && sc.toks[w].phrase >= 0) sp = &sc.phrases[sc.toks[w].phrase];
+        if (sp == nullptr && vb > j) sp = PhraseStartingAfter(sc, j, vb, true);
+        if (sp == nullptr) sp = PhraseStartingAfter(sc, v + 1, n, true);
+        if (sp != nullptr) {
+          if (!sp->members.empty()) {
+            d.speaker = sp->members[0];
+            d.has_speaker = true;
+          }
+          found = true;
+        }
+        for (const auto& th : sc.times)
+          if (th.kind == "DATE" && th.b > ct) { d.time = &th; break; }
+        d.sentence_index = s_close;
+        found = true;
+      }
+    }
+    // (b) A speech verb before the opening mark in its sentence: "X a estimé que ... «".
+    if (!found) {
+      pl::Sentence& so = sentences[s_open];
+      int ot = TokenAt(so, q.open);
+      for (int v = ot - 1; v >= 0 && !found; --v) {
+        const pl::Tok& t = so.toks[v];
+        if (!(t.cls & pl::kQuoteVerb) || (t.cls & (pl::kAuxHave | pl::kAuxBe)) || t.in_quote) continue;
+        int vb = v;
+        while (vb > 0 && (so.toks[vb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kAdvSkip | pl::kNeg))) --vb;
+        auto subj = event::SubjectOf(so, vb, clauses[s_open], an, ctx, !en);
+        if (subj.empty() && en) {
+          // "said X": the phrase right after the verb.
+          if (const pl::Phrase* sp = PhraseStartingAfter(so, v + 1, ot, true)) subj = sp->members;
+        }
+        d.verb_b = so.toks[vb].t.begin;
+        d.verb_e = t.t.end;
+        if (!subj.empty()) {
+          d.speaker = subj[0];
+          d.has_speaker = true;
+        }
+        for (const auto& th : so.times)
+          if (th.kind == "DATE" && so.toks[th.b].clause == so.toks[v].clause) { d.time = &th; break; }
+        found = true;
+      }
+    }
+    // (c) "selon X", "according to X" anywhere in the sentence.
+    if (!found) {
+      pl::Sentence& so = sentences[s_open];
+      for (size_t v = 0; v < so.toks.size() && !found; ++v) {
+        if (!(so.toks[v].cls & pl::kAttribution) || so.toks[v].in_quote) continue;
+        for (const auto& p : so.phrases) {
+          if (p.prep == static_cast<int>(v) || (p.prep >= 0 && (so.toks[p.prep].cls & pl::kAttribution) && p.b > static_cast<int>(v))) {
+            if (!p.members.empty()) {
+              d.speaker = p.members[0];
+              d.has_speaker = true;
+              found = true;
+            }
+            break;
+          }
+        }
+      }
+    }
+    // (d) An unattributed quote right after another: the same speaker goes on.
+    if (!d.has_speaker && last_speaker != nullptr) {
+      d.speaker = last_speaker_copy;
+      d.has_speaker = true;
+    }
+    if (d.has_speaker) {
+      last_speaker_copy = d.speaker;
+      last_speaker = &last_speaker_copy;
+      if (d.speaker.person) an.Remember(d.speaker, d.sentence_index, true, ctx);
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace attache::quote

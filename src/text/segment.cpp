@@ -1,0 +1,151 @@
+// Sentence segmentation over UTF-8 through UText, so boundaries come back as byte offsets.
+#include "text/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "text/fold.h"
+
+namespace attache::text {
+namespace {
+
+std::unique_ptr<icu::BreakIterator> MakeIterator(const char* lang) {
+  UErrorCode st = U_ZERO_ERROR;
+  icu::Locale loc(lang);
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(loc, st));
+  if (U_FAILURE(st)) return nullptr;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> fb(
+      icu::FilteredBreakIteratorBuilder::createInstance(loc, st));
+  if (U_FAILURE(st) || !fb) return base;
+  // Titles the CLDR list lacks.
+  for (const char* a : {"Gen.", "St.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Adm.", "Sgt.", "Capt.",
+                        "Mme.", "Mgr.", "Dr.", "Pr.", "M.", "Mr.", "Mrs.", "Ms.", "Jr."})
+    fb->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), st);
+  st = U_ZERO_ERROR;
+  icu::BreakIterator* wrapped = fb->wrapIteratorWithFilter(base.release(), st);
+  return std::unique_ptr<icu::BreakIterator>(wrapped);
+}
+
+icu::BreakIterator* Iterator(std::string_view lang) {
+  thread_local std::unique_ptr<icu::BreakIterator> fr = MakeIterator("fr");
+  thread_local std::unique_ptr<icu::BreakIterator> en = MakeIterator("en");
+  return lang == "en" ? en.get() : fr.get();
+}
+
+std::string_view LastWord(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  size_t p = s.find_last_of(" \t(\"");
+  return p == std::string_view::npos ? s : s.substr(p + 1);
+}
+
+std::string_view FirstWord(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  size_t j = s.find_first_of(" \t,;", i);
+  return s.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+}
+
+// Should the segment `next` be glued to `prev`?
+bool ShouldMerge(std::string_view prev, std::string_view next) {
+  std::string_view nw = FirstWord(next);
+  if (nw.empty()) return true;
+  size_t k = 0;
+  char32_t first = NextCodePoint(nw, k);
+  // A closing quote pushed to the next segment: "» , a dit le porte-parole".
+  if (first == U'»' || first == U'”') return true;
+  if (first == '"' && (nw.size() == 1 || nw[1] == ',')) return true;
+  // Lower case after a break: the break was an abbreviation.
+  if (IsLetter(first) && !IsUpper(first)) return true;
+  if (first == ',' || first == ';' || first == ')') return true;
+  std::string_view lw = LastWord(prev);
+  if (lw.size() >= 2 && lw.back() == '.') {
+    std::string_view body = lw.substr(0, lw.size() - 1);
+    // Initials: "J.-Y.", "U.S.", "J.".
+    size_t letters = 0;
+    bool dots = body.find('.') != std::string_view::npos;
+    for (size_t q = 0; q < body.size();) {
+      char32_t c = NextCodePoint(body, q);
+      if (IsLetter(c)) ++letters;
+    }
+    std::string folded = Fold(nw);
+    static constexpr std::string_view kStarters[] = {
+        "the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "a", "an", "this",
+        "that", "there", "le", "la", "les", "il", "elle", "ils", "elles", "on", "mais", "en",
+        "dans", "un", "une", "des", "ce", "cette", "selon", "pour", "de", "du", "au", "l'",
+        "according", "after", "as", "at", "by", "for", "its", "his", "her", "their", "some"};
+    bool starter = false;
+    for (auto s : kStarters) {
+      if (folded == s || (s == "l'" && folded.rfind("l'", 0) == 0)) starter = true;
+    }
+    if (letters == 1 && IsUpper(body.empty() ? 0 : body[0])) return true;  // "J." "M."
+    if (dots && letters <= 4 && !starter) return true;                    // "U.S. President"
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uint32_t e,
+                                          std::string_view lang, size_t max_bytes, bool& cut) {
+  std::vector<SentenceRange> out;
+  icu::BreakIterator* it = Iterator(lang);
+  uint32_t para = b;
+  while (para < e) {
+    size_t nl = text.find('\n', para);
+    uint32_t pe = nl == std::string_view::npos || nl > e ? e : static_cast<uint32_t>(nl);
+    // Skip blank paragraphs.
+    uint32_t s0 = para;
+    while (s0 < pe && (text[s0] == ' ' || text[s0] == '\t' || text[s0] == '\r')) ++s0;
+    if (s0 < pe) {
+      std::vector<SentenceRange> segs;
+      if (it != nullptr && pe - s0 < (1u << 24)) {
+        UErrorCode st = U_ZERO_ERROR;
+        UText* ut = utext_openUTF8(nullptr, text.data() + s0, pe - s0, &st);
+        it->setText(ut, st);
+        int32_t start = it->first();
+        for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
+          segs.push_back({s0 + static_cast<uint32_t>(start), s0 + static_cast<uint32_t>(end)});
+        utext_close(ut);
+      } else {
+        segs.push_back({s0, pe});
+      }
+      for (const auto& sg : segs) {
+        if (!out.empty() && out.back().e >= para && out.back().b >= s0 &&
+            ShouldMerge(text.substr(out.back().b, out.back().e - out.back().b),
+                        text.substr(sg.b, sg.e - sg.b))) {
+          out.back().e = sg.e;
+        } else {
+          out.push_back(sg);
+        }
+      }
+    }
+    para = pe + 1;
+  }
+  // Trim and cut over-long sentences at a space near the limit.
+  std::vector<SentenceRange> fin;
+  for (auto sg : out) {
+    while (sg.b < sg.e && (text[sg.b] == ' ' || text[sg.b] == '\t' || text[sg.b] == '\r')) ++sg.b;
+    while (sg.e > sg.b && (text[sg.e - 1] == ' ' || text[sg.e - 1] == '\t' || text[sg.e - 1] == '\r' || text[sg.e - 1] == '\n')) --sg.e;
+    if (sg.e <= sg.b) continue;
+    while (sg.e - sg.b > max_bytes) {
+      cut = true;
+      uint32_t lim = sg.b + static_cast<uint32_t>(max_bytes);
+      uint32_t at = lim;
+      while (at > sg.b + max_bytes / 2 && text[at] != ' ' && text[at] != ',') --at;
+      if (at <= sg.b + max_bytes / 2) {
+        at = lim;
+        while (at > sg.b && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+      }
+      fin.push_back({sg.b, at});
+      sg.b = at;
+      while (sg.b < sg.e && (text[sg.b] == ' ' || text[sg.b] == ',')) ++sg.b;
+    }
+    if (sg.e > sg.b) fin.push_back(sg);
+  }
+  return fin;
+}
+
+}  // namespace attache::text
