@@ -50,7 +50,10 @@ std::string_view Iso3ToIso2(std::string_view iso3) {
     const size_t mid = (lo + hi) / 2;
     const int cmp = std::memcmp(kIso3ToIso2 + mid * kRecord, key, 3);
     if (cmp == 0) return std::string_view(kIso3ToIso2 + mid * kRecord + 3, 2);
-    if (cmp < 0) lo = mid + 1; else hi = mid;
+    if (cmp < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return {};
 }

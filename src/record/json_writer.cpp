@@ -3,10 +3,10 @@
 // long sentence texts cheap to write.
 #include "record/json_writer.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <iterator>
-
-#include <fmt/format.h>
 
 namespace attache::record {
 namespace {
@@ -82,13 +82,27 @@ void AppendJsonString(std::string* out, std::string_view s) {
     }
     out->append(s.data() + run, i - run);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default: {
         const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
         out->append(esc, 6);
@@ -141,7 +155,8 @@ bool AppendDecimal(std::string* out, double v, int max_decimals) {
   // Trim trailing zeros but keep one digit after the point.
   while (len > 2 && buf[len - 1] == '0' && buf[len - 2] != '.') --len;
   std::string_view text(buf.data(), len);
-  if (text.size() >= 2 && text[0] == '-' && text.find_first_not_of("-0.") == std::string_view::npos) {
+  if (text.size() >= 2 && text[0] == '-' &&
+      text.find_first_not_of("-0.") == std::string_view::npos) {
     text.remove_prefix(1);  // "-0.0" from tiny negatives reads as a sign error downstream
   }
   out->append(text);

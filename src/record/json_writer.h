@@ -35,16 +35,30 @@ void AppendTsvField(std::string* out, std::string_view s);
 bool AppendDecimal(std::string* out, double v, int max_decimals);
 
 // Streaming JSON writer. It only tracks whether a separator is due, so it cannot check
-// nesting; callers are the record writers in this folder, which are tested for
-// well-formedness.
+// nesting; its callers (the record writers here and the store's JSON columns) are tested
+// by parsing what they write.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
 
-  void BeginObject() { Separate(); out_->push_back('{'); need_comma_ = false; }
-  void EndObject() { out_->push_back('}'); need_comma_ = true; }
-  void BeginArray() { Separate(); out_->push_back('['); need_comma_ = false; }
-  void EndArray() { out_->push_back(']'); need_comma_ = true; }
+  void BeginObject() {
+    Separate();
+    out_->push_back('{');
+    need_comma_ = false;
+  }
+  void EndObject() {
+    out_->push_back('}');
+    need_comma_ = true;
+  }
+  void BeginArray() {
+    Separate();
+    out_->push_back('[');
+    need_comma_ = false;
+  }
+  void EndArray() {
+    out_->push_back(']');
+    need_comma_ = true;
+  }
 
   // Object keys are string literals of the record code: plain ASCII, nothing to escape.
   void Key(std::string_view key) {
@@ -55,9 +69,21 @@ class JsonWriter {
     need_comma_ = false;
   }
 
-  void String(std::string_view s) { Separate(); AppendJsonString(out_, s); need_comma_ = true; }
-  void Null() { Separate(); out_->append("null"); need_comma_ = true; }
-  void Bool(bool b) { Separate(); out_->append(b ? "true" : "false"); need_comma_ = true; }
+  void String(std::string_view s) {
+    Separate();
+    AppendJsonString(out_, s);
+    need_comma_ = true;
+  }
+  void Null() {
+    Separate();
+    out_->append("null");
+    need_comma_ = true;
+  }
+  void Bool(bool b) {
+    Separate();
+    out_->append(b ? "true" : "false");
+    need_comma_ = true;
+  }
   void Int(int64_t v);
   // Non-finite values are written as null.
   void Double(double v, int max_decimals);
@@ -65,19 +91,34 @@ class JsonWriter {
   void String(const std::string& s) { String(std::string_view(s)); }
   void String(const char* s) { String(std::string_view(s)); }
   void String(const std::optional<std::string>& s) {
-    if (s) String(std::string_view(*s)); else Null();
+    if (s)
+      String(std::string_view(*s));
+    else
+      Null();
   }
   void Double(const std::optional<double>& v, int max_decimals) {
-    if (v) Double(*v, max_decimals); else Null();
+    if (v)
+      Double(*v, max_decimals);
+    else
+      Null();
   }
   void Int(const std::optional<int64_t>& v) {
-    if (v) Int(*v); else Null();
+    if (v)
+      Int(*v);
+    else
+      Null();
   }
 
   // Key-value shorthands; they keep the record writers readable.
   template <typename T>
-  void Field(std::string_view key, const T& value) { Key(key); Value(value); }
-  void Field(std::string_view key, const char* value) { Key(key); String(std::string_view(value)); }
+  void Field(std::string_view key, const T& value) {
+    Key(key);
+    Value(value);
+  }
+  void Field(std::string_view key, const char* value) {
+    Key(key);
+    String(std::string_view(value));
+  }
 
  private:
   void Separate() {

@@ -1,14 +1,14 @@
 // The projection formats: PLOVER JSON Lines, GDELT 2.0 event rows and TABARI-style CAMEO
 // lines. Each is a view of the document record; doc/FORMATS.md explains every choice made
 // where the target format wants something the record does not have.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "attache/record.h"
 #include "record/country_codes.h"
@@ -198,29 +198,51 @@ void WritePloverLocation(JsonWriter& w, const std::optional<Place>& place) {
   w.Key("lon");
   w.Double(place->lon, 5);
   w.Key("city");
-  if (is_city) w.String(place->name); else w.Null();
+  if (is_city)
+    w.String(place->name);
+  else
+    w.Null();
   w.Key("district");
   w.Null();
   w.Key("province");
-  if (is_admin1) w.String(place->name); else w.Null();
+  if (is_admin1)
+    w.String(place->name);
+  else
+    w.Null();
   w.Key("country");
-  if (is_country) w.String(place->name); else w.Null();
+  if (is_country)
+    w.String(place->name);
+  else
+    w.Null();
   w.Key("country_code");
-  if (place->country.empty()) w.Null(); else w.String(place->country);
+  if (place->country.empty())
+    w.Null();
+  else
+    w.String(place->country);
   w.Key("feature_class");
-  if (is_country || is_admin1) w.String(std::string_view("A"));
-  else if (is_city) w.String(std::string_view("P"));
-  else w.Null();
+  if (is_country || is_admin1)
+    w.String(std::string_view("A"));
+  else if (is_city)
+    w.String(std::string_view("P"));
+  else
+    w.Null();
   w.Key("feature_code");
-  if (is_country) w.String(std::string_view("PCLI"));
-  else if (is_admin1) w.String(std::string_view("ADM1"));
-  else w.Null();
+  if (is_country)
+    w.String(std::string_view("PCLI"));
+  else if (is_admin1)
+    w.String(std::string_view("ADM1"));
+  else
+    w.Null();
   // PLOVER's resolution scale: 1 country, 2 province, 3 district, 4 city, 5 below city.
   w.Key("resolution");
-  if (is_country) w.Int(int64_t{1});
-  else if (is_admin1) w.Int(int64_t{2});
-  else if (is_city) w.Int(int64_t{4});
-  else w.Null();
+  if (is_country)
+    w.Int(int64_t{1});
+  else if (is_admin1)
+    w.Int(int64_t{2});
+  else if (is_city)
+    w.Int(int64_t{4});
+  else
+    w.Null();
   w.Field("feature", place->feature);
   w.Field("start_char", place->span.start);
   w.Field("end_char", place->span.end);
@@ -310,16 +332,16 @@ void AppendGdeltActor(std::string* out, const std::optional<Actor>& a) {
     out->append(10, '\t');
     return;
   }
-  AppendTsvField(out, a->code);                         // ActorCode
+  AppendTsvField(out, a->code);  // ActorCode
   Tab(out);
   AppendTsvField(out, a->name ? *a->name : a->span.text);  // ActorName
   Tab(out);
-  if (a->country) AppendTsvField(out, *a->country);    // ActorCountryCode (ISO3 = CAMEO)
+  if (a->country) AppendTsvField(out, *a->country);  // ActorCountryCode (ISO3 = CAMEO)
   Tab(out);
   out->append("\t\t\t\t");  // KnownGroupCode, EthnicCode, Religion1Code, Religion2Code
-  if (a->sector) AppendTsvField(out, *a->sector);      // ActorType1Code
+  if (a->sector) AppendTsvField(out, *a->sector);  // ActorType1Code
   Tab(out);
-  out->append("\t\t");      // Type2Code, Type3Code
+  out->append("\t\t");  // Type2Code, Type3Code
 }
 
 // A geography block with nothing in it: GDELT writes type 0 and empty fields.
@@ -333,23 +355,26 @@ void AppendActionGeo(std::string* out, const std::optional<Place>& place) {
   const std::string& f = place->feature;
   const bool us = place->country == "USA";
   int type = 4;  // world city: also used for "other" points, which have coordinates
-  if (f == "country") type = 1;
-  else if (f == "admin1") type = us ? 2 : 5;
-  else if (f == "city") type = us ? 3 : 4;
+  if (f == "country")
+    type = 1;
+  else if (f == "admin1")
+    type = us ? 2 : 5;
+  else if (f == "city")
+    type = us ? 3 : 4;
   const std::string_view iso2 = record::Iso3ToIso2(place->country);
-  fmt::format_to(std::back_inserter(*out), "{}\t", type);           // Type
+  fmt::format_to(std::back_inserter(*out), "{}\t", type);                     // Type
   AppendTsvField(out, place->name.empty() ? place->span.text : place->name);  // FullName
   Tab(out);
-  out->append(iso2);                                                 // CountryCode
+  out->append(iso2);  // CountryCode
   Tab(out);
-  if (type == 1) out->append(iso2);                                  // ADM1Code
+  if (type == 1) out->append(iso2);  // ADM1Code
   Tab(out);
-  Tab(out);                                                          // ADM2Code
-  if (place->lat) AppendDecimal(out, *place->lat, 5);                // Lat
+  Tab(out);                                            // ADM2Code
+  if (place->lat) AppendDecimal(out, *place->lat, 5);  // Lat
   Tab(out);
-  if (place->lon) AppendDecimal(out, *place->lon, 5);                // Long
+  if (place->lon) AppendDecimal(out, *place->lon, 5);  // Long
   Tab(out);
-  if (place->geonameid) {                                            // FeatureID
+  if (place->geonameid) {  // FeatureID
     fmt::format_to(std::back_inserter(*out), "{}", *place->geonameid);
   } else if (type == 1) {
     out->append(iso2);
@@ -388,18 +413,18 @@ void AppendGdeltRow(std::string* out, const Document& doc, const Event& e, bool 
   AppendGdeltActor(out, e.source);
   AppendGdeltActor(out, e.target);
   const std::string code = GdeltEventCode(e.cameo);
-  out->append(is_root ? "1\t" : "0\t");                   // IsRootEvent
-  AppendTsvField(out, code);                               // EventCode
+  out->append(is_root ? "1\t" : "0\t");  // IsRootEvent
+  AppendTsvField(out, code);             // EventCode
   Tab(out);
   AppendTsvField(out, std::string_view(code).substr(0, 3));  // EventBaseCode
   Tab(out);
   AppendTsvField(out, std::string_view(code).substr(0, 2));  // EventRootCode
   Tab(out);
   fmt::format_to(std::back_inserter(*out), "{}\t", QuadClass(e));
-  AppendDecimal(out, e.goldstein, 1);                      // GoldsteinScale
-  out->append("\t1\t1\t1\t\t");  // NumMentions, NumSources, NumArticles, AvgTone (empty)
-  AppendEmptyGeo(out);  // Actor1Geo: the record does not locate actors
-  AppendEmptyGeo(out);  // Actor2Geo
+  AppendDecimal(out, e.goldstein, 1);  // GoldsteinScale
+  out->append("\t1\t1\t1\t\t");        // NumMentions, NumSources, NumArticles, AvgTone (empty)
+  AppendEmptyGeo(out);                 // Actor1Geo: the record does not locate actors
+  AppendEmptyGeo(out);                 // Actor2Geo
   AppendActionGeo(out, e.location);
   out->append(date_added);  // DATEADDED
   Tab(out);

@@ -28,10 +28,9 @@ class Stmt {
 
   Status Prepare(sqlite3* db, std::string_view sql) {
     db_ = db;
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
-      return Status::Error("store: cannot prepare statement: " +
-                           std::string(sqlite3_errmsg(db)));
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr) != SQLITE_OK) {
+      return Status::Error("store: cannot prepare statement: " + std::string(sqlite3_errmsg(db)));
     }
     return Status::Ok();
   }
@@ -41,15 +40,24 @@ class Stmt {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
   }
   void Text(int i, const std::optional<std::string>& s) {
-    if (s) Text(i, std::string_view(*s)); else sqlite3_bind_null(stmt_, i);
+    if (s)
+      Text(i, std::string_view(*s));
+    else
+      sqlite3_bind_null(stmt_, i);
   }
   void Int(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void Int(int i, const std::optional<int64_t>& v) {
-    if (v) Int(i, *v); else sqlite3_bind_null(stmt_, i);
+    if (v)
+      Int(i, *v);
+    else
+      sqlite3_bind_null(stmt_, i);
   }
   void Real(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
   void Real(int i, const std::optional<double>& v) {
-    if (v) Real(i, *v); else sqlite3_bind_null(stmt_, i);
+    if (v)
+      Real(i, *v);
+    else
+      sqlite3_bind_null(stmt_, i);
   }
   void Null(int i) { sqlite3_bind_null(stmt_, i); }
 
@@ -187,9 +195,8 @@ Status Migrate(sqlite3* db) {
     StatusOr<int> version = UserVersion(db);
     if (!version.ok()) return version.status();
     if (*version > latest) {
-      return Status::Error("store: the database has schema version " +
-                           std::to_string(*version) + " but this attache knows up to " +
-                           std::to_string(latest) +
+      return Status::Error("store: the database has schema version " + std::to_string(*version) +
+                           " but this attache knows up to " + std::to_string(latest) +
                            "; open it with a newer attache or write to a new file");
     }
     if (*version == latest) return Status::Ok();
@@ -219,10 +226,8 @@ struct Store::Impl {
   bool in_transaction = false;  // inside the caller's Begin()/Commit()
 
   Stmt begin, commit, rollback, savepoint, release, rollback_to;
-  Stmt delete_document, delete_events, delete_quotes, delete_mentions, delete_times,
-      delete_errors;
-  Stmt insert_document, insert_event, insert_quote, insert_mention, insert_time,
-      insert_error;
+  Stmt delete_document, delete_events, delete_quotes, delete_mentions, delete_times, delete_errors;
+  Stmt insert_document, insert_event, insert_quote, insert_mention, insert_time, insert_error;
 
   ~Impl() {
     // Finalize the statements before closing; members are destroyed after this body,
@@ -276,8 +281,7 @@ struct Store::Impl {
       // caller's Begin() is then gone and Commit() must say so rather than pretend.
       if (sqlite3_get_autocommit(db)) {
         in_transaction = false;
-        status = Status::Error(status.message() +
-                               " (the enclosing transaction was rolled back)");
+        status = Status::Error(status.message() + " (the enclosing transaction was rolled back)");
       }
     } else {
       rollback.Run();
@@ -419,13 +423,16 @@ struct Store::Impl {
 
   // An error replaces the earlier errors of the same id but leaves an earlier document
   // record in place: a transient read failure should not erase good data.
-  Status PutErrorRows(const std::string& id, const std::string& source_uri,
-                      const std::string& code, const std::string& message) {
+  Status PutErrorRows(const std::string& id, const std::string& source_uri, const std::string& code,
+                      const std::string& message) {
     delete_errors.Text(1, std::string_view(id));
     if (Status s = delete_errors.Run(); !s.ok()) return s;
     Stmt& s = insert_error;
     s.Text(1, std::string_view(id));
-    if (source_uri.empty()) s.Null(2); else s.Text(2, std::string_view(source_uri));
+    if (source_uri.empty())
+      s.Null(2);
+    else
+      s.Text(2, std::string_view(source_uri));
     s.Text(3, std::string_view(code));
     s.Text(4, std::string_view(message));
     return s.Run();
@@ -461,8 +468,8 @@ int Store::SchemaVersion() { return static_cast<int>(store::Migrations().size())
 Status Store::Put(const Document& doc) {
   if (doc.failed) {
     const std::string code = doc.diagnostics.empty() ? "failed" : doc.diagnostics[0].code;
-    const std::string message = doc.diagnostics.empty() ? "the document could not be coded"
-                                                        : doc.diagnostics[0].message;
+    const std::string message =
+        doc.diagnostics.empty() ? "the document could not be coded" : doc.diagnostics[0].message;
     return PutError(doc.id, doc.source_uri.value_or(""), code, message);
   }
   return impl_->Atomically([&] { return impl_->PutRows(doc); });
@@ -470,8 +477,7 @@ Status Store::Put(const Document& doc) {
 
 Status Store::PutError(const std::string& id, const std::string& source_uri,
                        const std::string& code, const std::string& message) {
-  return impl_->Atomically(
-      [&] { return impl_->PutErrorRows(id, source_uri, code, message); });
+  return impl_->Atomically([&] { return impl_->PutErrorRows(id, source_uri, code, message); });
 }
 
 Status Store::Begin() {
@@ -502,8 +508,7 @@ StatusOr<Store::QueryResult> Store::Query(const std::string& sql,
   sqlite3* db = impl_->db;
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail) !=
-      SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail) != SQLITE_OK) {
     return Status::Error("store: " + std::string(sqlite3_errmsg(db)));
   }
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
@@ -537,9 +542,9 @@ StatusOr<Store::QueryResult> Store::Query(const std::string& sql,
     for (int c = 0; c < ncol; ++c) {
       const auto* text = sqlite3_column_text(stmt.get(), c);
       const int len = sqlite3_column_bytes(stmt.get(), c);
-      row.emplace_back(text ? std::string(reinterpret_cast<const char*>(text),
-                                          static_cast<size_t>(len))
-                            : std::string());
+      row.emplace_back(
+          text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(len))
+               : std::string());
     }
   }
   if (rc != SQLITE_DONE) return Status::Error("store: " + std::string(sqlite3_errmsg(db)));

@@ -1,17 +1,17 @@
 // Tests of the record sinks: the document record against the spec/output.md contract
 // (read back through nlohmann::json), string escaping, and the plover, gdelt and cameo
 // projections.
-#include <nlohmann/json.hpp>
+#include "attache/record.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "attache/record.h"
 #include "record/country_codes.h"
 #include "record/json_writer.h"
 
@@ -70,8 +70,8 @@ Document SampleDocument() {
   istanbul.feature = "city";
   meet.location = istanbul;
   meet.sentence.index = 2;
-  meet.sentence.span = {"Des émissaires russes et américains se sont réunis jeudi à Istanbul.",
-                        0, 68};
+  meet.sentence.span = {"Des émissaires russes et américains se sont réunis jeudi à Istanbul.", 0,
+                        68};
   meet.trigger = {"se sont réunis", 36, 50};
   meet.modality = "asserted";
   meet.rule = "fr.se_reunir";
@@ -92,8 +92,8 @@ Document SampleDocument() {
   call.date_text = "du 12 février";
   call.date_precision = "day";
   call.sentence.index = 3;
-  call.sentence.span = {"Cette rencontre faisait suite à l'échange téléphonique du 12 février.",
-                        70, 139};
+  call.sentence.span = {"Cette rencontre faisait suite à l'échange téléphonique du 12 février.", 70,
+                        139};
   call.trigger = {"échange téléphonique", 103, 123};
   call.rule = "fr.echange_telephonique";
   call.confidence = 0.75;
@@ -156,7 +156,7 @@ void ExpectHasKeys(const json& object, const std::vector<std::string>& expected,
   }
 }
 
-const std::vector<std::string> kActorKeys = {"text", "start", "end", "name",
+const std::vector<std::string> kActorKeys = {"text",    "start",  "end", "name",
                                              "country", "sector", "code"};
 
 std::vector<std::string> SplitTabs(const std::string& line) {
@@ -164,8 +164,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   size_t start = 0;
   for (;;) {
     const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos
-                                                                 : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
     if (tab == std::string::npos) break;
     start = tab + 1;
   }
@@ -185,9 +185,10 @@ TEST(DocumentJson, EveryContractFieldIsPresent) {
   const std::string line = ToJson(SampleDocument());
   EXPECT_EQ(line.find('\n'), std::string::npos) << "one record, one line";
   const json doc = json::parse(line);
-  ExpectHasKeys(doc, {"id", "source_uri", "lang", "title", "provider", "published",
-                      "version_note", "credits", "events", "quotes", "mentions", "times",
-                      "diagnostics"}, "document");
+  ExpectHasKeys(doc,
+                {"id", "source_uri", "lang", "title", "provider", "published", "version_note",
+                 "credits", "events", "quotes", "mentions", "times", "diagnostics"},
+                "document");
   EXPECT_EQ(doc["id"], "reuters-fr-istanbul");
   EXPECT_EQ(doc["source_uri"], "https://example.org/depeche?id=1&x=\"2\"");
   EXPECT_EQ(doc["title"], "Rencontre russo-américaine à Istanbul");
@@ -202,9 +203,10 @@ TEST(DocumentJson, EveryContractFieldIsPresent) {
 
   ASSERT_EQ(doc["events"].size(), 3u);
   const json& e = doc["events"][0];
-  ExpectHasKeys(e, {"id", "plover", "plover_mode", "context", "cameo", "quad", "goldstein",
-                    "source", "target", "symmetric", "date", "date_text", "date_precision",
-                    "location", "sentence", "trigger", "modality", "rule", "confidence"},
+  ExpectHasKeys(e,
+                {"id", "plover", "plover_mode", "context", "cameo", "quad", "goldstein", "source",
+                 "target", "symmetric", "date", "date_text", "date_precision", "location",
+                 "sentence", "trigger", "modality", "rule", "confidence"},
                 "event");
   EXPECT_EQ(e["id"], "reuters-fr-istanbul#e1");
   EXPECT_EQ(e["plover"], "CONSULT");
@@ -236,8 +238,9 @@ TEST(DocumentJson, EveryContractFieldIsPresent) {
   EXPECT_EQ(e["target"]["code"], "USAGOV");
 
   const json& loc = e["location"];
-  ExpectHasKeys(loc, {"text", "start", "end", "name", "country", "lat", "lon", "geonameid",
-                      "feature"}, "place");
+  ExpectHasKeys(loc,
+                {"text", "start", "end", "name", "country", "lat", "lon", "geonameid", "feature"},
+                "place");
   EXPECT_EQ(loc["country"], "TUR");
   EXPECT_EQ(loc["geonameid"], 745044);
   EXPECT_TRUE(loc["geonameid"].is_number_integer());
@@ -254,16 +257,15 @@ TEST(DocumentJson, EveryContractFieldIsPresent) {
 
   ASSERT_EQ(doc["quotes"].size(), 2u);
   const json& q = doc["quotes"][0];
-  ExpectHasKeys(q, {"text", "start", "end", "speaker", "verb", "date", "sentence_index"},
-                "quote");
+  ExpectHasKeys(q, {"text", "start", "end", "speaker", "verb", "date", "sentence_index"}, "quote");
   ExpectHasKeys(q["speaker"], kActorKeys, "speaker");
   EXPECT_EQ(q["speaker"]["name"], "Sergueï Lavrov");
   EXPECT_EQ(q["verb"], "a déclaré");
   EXPECT_EQ(q["sentence_index"], 7);
 
   ASSERT_EQ(doc["mentions"].size(), 1u);
-  ExpectHasKeys(doc["mentions"][0], {"text", "start", "end", "type", "name", "country",
-                                     "sector"}, "mention");
+  ExpectHasKeys(doc["mentions"][0], {"text", "start", "end", "type", "name", "country", "sector"},
+                "mention");
   EXPECT_EQ(doc["mentions"][0]["type"], "GPE");
   EXPECT_TRUE(doc["mentions"][0]["sector"].is_null());
 
@@ -279,8 +281,7 @@ TEST(DocumentJson, EveryContractFieldIsPresent) {
 TEST(DocumentJson, AbsentValuesAreNullNeverOmitted) {
   const json doc = json::parse(ToJson(SampleDocument()));
   const json& statement = doc["events"][2];
-  for (const char* key : {"plover", "plover_mode", "target", "date", "date_text",
-                          "location"}) {
+  for (const char* key : {"plover", "plover_mode", "target", "date", "date_text", "location"}) {
     ASSERT_TRUE(statement.contains(key)) << key;
     EXPECT_TRUE(statement[key].is_null()) << key << ": " << statement[key].dump();
   }
@@ -301,8 +302,7 @@ TEST(DocumentJson, AbsentValuesAreNullNeverOmitted) {
     ASSERT_TRUE(b.contains(key)) << key;
     EXPECT_TRUE(b[key].is_null()) << key;
   }
-  for (const char* key : {"credits", "events", "quotes", "mentions", "times",
-                          "diagnostics"}) {
+  for (const char* key : {"credits", "events", "quotes", "mentions", "times", "diagnostics"}) {
     EXPECT_EQ(b[key], json::array()) << key;
   }
 
@@ -358,9 +358,9 @@ TEST(JsonEscaping, InvalidUtf8BecomesReplacementCharacters) {
     std::string in, out;
   } cases[] = {
       {"a\xC3(b", "a" + fffd + "(b"},
-      {"\xED\xA0\x80", fffd + fffd + fffd},          // surrogate
-      {"x\xE2\x82", "x" + fffd},                     // truncated at the end
-      {"\xC0\xAF", fffd + fffd},                     // overlong
+      {"\xED\xA0\x80", fffd + fffd + fffd},             // surrogate
+      {"x\xE2\x82", "x" + fffd},                        // truncated at the end
+      {"\xC0\xAF", fffd + fffd},                        // overlong
       {"\xF4\x90\x80\x80", fffd + fffd + fffd + fffd},  // above U+10FFFF
       {"\xF0\x9F\x98 ok", fffd + " ok"},
       {"\xFF", fffd},
@@ -446,9 +446,11 @@ TEST(Plover, OneRecordPerTypedEventWithPloverFields) {
   const std::vector<std::string> lines = SplitLines(ToPloverLines(SampleDocument()));
   ASSERT_EQ(lines.size(), 2u) << "the CAMEO 01 statement has no PLOVER type";
   const json meet = json::parse(lines[0]);
-  ExpectHasKeys(meet, {"id", "date", "actor", "recipient", "event", "mode", "context",
-                       "event_loc", "event_text", "quad_code", "event_scale", "cite_info",
-                       "coder", "modality", "rule", "symmetric"}, "plover");
+  ExpectHasKeys(
+      meet,
+      {"id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",
+       "quad_code", "event_scale", "cite_info", "coder", "modality", "rule", "symmetric"},
+      "plover");
   EXPECT_EQ(meet["id"], "reuters-fr-istanbul#e1");
   EXPECT_EQ(meet["date"], "2025-02-27");
   EXPECT_EQ(meet["event"], json::array({"CONSULT"}));
@@ -522,35 +524,35 @@ TEST(Gdelt, SixtyOneColumnsWithStringCodes) {
   const std::vector<std::string> c = SplitTabs(lines[0]);
   EXPECT_FALSE(c[0].empty());
   EXPECT_EQ(c[0].find_first_not_of("0123456789"), std::string::npos);
-  EXPECT_EQ(c[1], "20250227");     // SQLDATE
-  EXPECT_EQ(c[2], "202502");       // MonthYear
-  EXPECT_EQ(c[3], "2025");         // Year
-  EXPECT_EQ(c[4], "2025.1589");    // FractionDate: day 58 of 365
-  EXPECT_EQ(c[5], "RUSGOV");       // Actor1Code
-  EXPECT_EQ(c[6], "Russia");       // Actor1Name
-  EXPECT_EQ(c[7], "RUS");          // Actor1CountryCode
-  EXPECT_EQ(c[12], "GOV");         // Actor1Type1Code
-  EXPECT_EQ(c[15], "USAGOV");      // Actor2Code
-  EXPECT_EQ(c[17], "USA");         // Actor2CountryCode
-  EXPECT_EQ(c[22], "GOV");         // Actor2Type1Code
-  EXPECT_EQ(c[25], "1");           // IsRootEvent: earliest event sentence
-  EXPECT_EQ(c[26], "044");         // EventCode, leading zero kept
-  EXPECT_EQ(c[27], "044");         // EventBaseCode
-  EXPECT_EQ(c[28], "04");          // EventRootCode
-  EXPECT_EQ(c[29], "1");           // QuadClass
-  EXPECT_EQ(c[30], "1.0");         // GoldsteinScale
+  EXPECT_EQ(c[1], "20250227");   // SQLDATE
+  EXPECT_EQ(c[2], "202502");     // MonthYear
+  EXPECT_EQ(c[3], "2025");       // Year
+  EXPECT_EQ(c[4], "2025.1589");  // FractionDate: day 58 of 365
+  EXPECT_EQ(c[5], "RUSGOV");     // Actor1Code
+  EXPECT_EQ(c[6], "Russia");     // Actor1Name
+  EXPECT_EQ(c[7], "RUS");        // Actor1CountryCode
+  EXPECT_EQ(c[12], "GOV");       // Actor1Type1Code
+  EXPECT_EQ(c[15], "USAGOV");    // Actor2Code
+  EXPECT_EQ(c[17], "USA");       // Actor2CountryCode
+  EXPECT_EQ(c[22], "GOV");       // Actor2Type1Code
+  EXPECT_EQ(c[25], "1");         // IsRootEvent: earliest event sentence
+  EXPECT_EQ(c[26], "044");       // EventCode, leading zero kept
+  EXPECT_EQ(c[27], "044");       // EventBaseCode
+  EXPECT_EQ(c[28], "04");        // EventRootCode
+  EXPECT_EQ(c[29], "1");         // QuadClass
+  EXPECT_EQ(c[30], "1.0");       // GoldsteinScale
   EXPECT_EQ(c[31], "1");
   EXPECT_EQ(c[32], "1");
   EXPECT_EQ(c[33], "1");
-  EXPECT_EQ(c[34], "");            // AvgTone: not computed
-  EXPECT_EQ(c[35], "0");           // Actor1Geo_Type: no actor geography
-  EXPECT_EQ(c[43], "0");           // Actor2Geo_Type
-  EXPECT_EQ(c[51], "4");           // ActionGeo_Type: world city
+  EXPECT_EQ(c[34], "");   // AvgTone: not computed
+  EXPECT_EQ(c[35], "0");  // Actor1Geo_Type: no actor geography
+  EXPECT_EQ(c[43], "0");  // Actor2Geo_Type
+  EXPECT_EQ(c[51], "4");  // ActionGeo_Type: world city
   EXPECT_EQ(c[52], "Istanbul");
-  EXPECT_EQ(c[53], "TR");          // ISO alpha-2 (GDELT would say FIPS "TU")
+  EXPECT_EQ(c[53], "TR");  // ISO alpha-2 (GDELT would say FIPS "TU")
   EXPECT_EQ(c[56], "41.01384");
   EXPECT_EQ(c[57], "28.94966");
-  EXPECT_EQ(c[58], "745044");      // FeatureID = geonameid
+  EXPECT_EQ(c[58], "745044");          // FeatureID = geonameid
   EXPECT_EQ(c[59], "20250227162500");  // DATEADDED
   EXPECT_EQ(c[60], "https://example.org/depeche?id=1&x=\"2\"");
 

@@ -1,16 +1,16 @@
 // Tests of the SQLite store: schema creation and versioning, replacement of a document on
 // a second Put, transactions, error rows, the full-text index and the read-only Query.
-#include <sqlite3.h>
-#include <unistd.h>
+#include "attache/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "attache/record.h"
-#include "attache/store.h"
 
 namespace attache {
 namespace {
@@ -70,10 +70,10 @@ Document MakeDocument(const std::string& id, int n_events) {
   doc.published = "2025-02-27T16:25";
   doc.credits.push_back({"Jonathan Spicer", "reporter", std::string("Istanbul")});
   for (int i = 1; i <= n_events; ++i) {
-    doc.events.push_back(MakeEvent(
-        id, i, i == 1 ? "044" : "041",
-        i == 1 ? "Des émissaires russes et américains se sont réunis jeudi à Istanbul."
-               : "Les présidents se sont entretenus au téléphone."));
+    doc.events.push_back(
+        MakeEvent(id, i, i == 1 ? "044" : "041",
+                  i == 1 ? "Des émissaires russes et américains se sont réunis jeudi à Istanbul."
+                         : "Les présidents se sont entretenus au téléphone."));
   }
   Quote q;
   q.span = {"un pas", 10, 16};
@@ -135,15 +135,16 @@ TEST_F(StoreTest, CreatesSchemaAtCurrentVersionWithWal) {
   EXPECT_EQ(Scalar(*store, "SELECT user_version FROM pragma_user_version"),
             std::to_string(Store::SchemaVersion()));
   EXPECT_EQ(Scalar(*store, "SELECT journal_mode FROM pragma_journal_mode"), "wal");
-  for (const char* table : {"documents", "events", "quotes", "mentions", "times", "errors",
-                            "events_fts"}) {
-    EXPECT_EQ(Scalar(*store, "SELECT count(*) FROM sqlite_schema WHERE name = ?1", {table}),
-              "1")
+  for (const char* table :
+       {"documents", "events", "quotes", "mentions", "times", "errors", "events_fts"}) {
+    EXPECT_EQ(Scalar(*store, "SELECT count(*) FROM sqlite_schema WHERE name = ?1", {table}), "1")
         << table;
   }
   for (const char* index : {"events_doc", "events_date", "events_cameo", "events_dyad"}) {
-    EXPECT_EQ(Scalar(*store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
-                             " name = ?1", {index}),
+    EXPECT_EQ(Scalar(*store,
+                     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
+                     " name = ?1",
+                     {index}),
               "1")
         << index;
   }
@@ -195,8 +196,7 @@ TEST_F(StoreTest, PutStoresEveryTableAndTheFullRecord) {
   EXPECT_EQ(Scalar(*store, "SELECT credits FROM documents"),
             R"([{"name":"Jonathan Spicer","role":"reporter","place":"Istanbul"}])");
   EXPECT_EQ(Scalar(*store, "SELECT diagnostics FROM documents"), "[]");
-  EXPECT_EQ(Scalar(*store, "SELECT title FROM documents"),
-            "Rencontre russo-américaine à Istanbul");
+  EXPECT_EQ(Scalar(*store, "SELECT title FROM documents"), "Rencontre russo-américaine à Istanbul");
   EXPECT_FALSE(Scalar(*store, "SELECT coded_at FROM documents").empty());
 
   auto rows = store->Query(
@@ -207,8 +207,9 @@ TEST_F(StoreTest, PutStoresEveryTableAndTheFullRecord) {
   ASSERT_EQ(rows->rows.size(), 2u);
   EXPECT_EQ(rows->columns[0], "event_id");
   const std::vector<std::string> expected = {
-      "d1#e1", "044", "text", "RUS", "USA", "United States", "1", "TUR", "745044",
-      R"(["diplomatic"])", "réunis", "2025-02-27"};
+      "d1#e1",         "044",       "text", "RUS",    "USA",
+      "United States", "1",         "TUR",  "745044", R"(["diplomatic"])",
+      "réunis",        "2025-02-27"};
   EXPECT_EQ(rows->rows[0], expected);
   EXPECT_EQ(rows->rows[1][1], "041");
   EXPECT_EQ(Scalar(*store, "SELECT count(*) FROM quotes WHERE doc_id = 'd1'"), "1");
@@ -249,9 +250,9 @@ TEST_F(StoreTest, FullTextSearchFoldsAccents) {
   ASSERT_TRUE(hits.ok()) << hits.status().message();
   ASSERT_EQ(hits->rows.size(), 1u);
   EXPECT_EQ(hits->rows[0][0], "d1#e1");
-  EXPECT_EQ(Scalar(*store, "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1",
-                   {"téléphone"}),
-            "1");
+  EXPECT_EQ(
+      Scalar(*store, "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1", {"téléphone"}),
+      "1");
 }
 
 TEST_F(StoreTest, TransactionsCommitAndRollBack) {
