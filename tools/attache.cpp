@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -98,7 +99,17 @@ CodedResult CodeOne(const attache::Coder& coder, attache::OutputFormat format, b
     doc.diagnostics.insert(doc.diagnostics.end(), item.diagnostics.begin(),
                            item.diagnostics.end());
   } else {
-    doc = coder.Code(item.input);
+    try {
+      doc = coder.Code(item.input);
+    } catch (const std::exception& e) {
+      // Code() does not throw by contract; if it ever does (out of memory), the input still
+      // gets its record and the run goes on.
+      doc = attache::Document{};
+      doc.id = item.input.id;
+      doc.source_uri = item.input.source_uri;
+      doc.failed = true;
+      doc.diagnostics.push_back({"internal_error", std::string("coding failed: ") + e.what()});
+    }
     // Reading's own diagnostics (repairs, truncation, empty) come first: they happened first.
     doc.diagnostics.insert(doc.diagnostics.begin(), item.diagnostics.begin(),
                            item.diagnostics.end());
