@@ -79,8 +79,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
       o.verify_step = std::strtoul(n.c_str(), nullptr, 10);
     } else if (a == "--check") {
       if (!value(o.check)) return false;
-    } else if (!o.check.empty() && a[0] != '-') {
-      o.check_words.push_back(a);
+      // Everything after the file is a word to look up, even "-t-il".
+      while (i + 1 < argc) o.check_words.push_back(argv[++i]);
     } else {
       return false;
     }
@@ -128,6 +128,16 @@ std::string FeatNames(uint32_t feats) {
   return out;
 }
 
+std::string FlagNames(uint16_t flags) {
+  static const char* kNames[] = {"capital", "plural",  "anaphoric", "needs-country",
+                                 "abbrev",  "surname", "feminine"};
+  std::string out;
+  for (int b = 0; b < 7; ++b) {
+    if (flags & (1u << b)) out += std::string(" ") + kNames[b];
+  }
+  return out;
+}
+
 // --check: opens a lexicon the way the runtime does and prints what it holds.
 int Check(const Options& o) {
   auto lexicon = attache::Lexicon::Open(o.check);
@@ -154,7 +164,7 @@ int Check(const Options& o) {
         const lex::Entity& e = l.entity(id);
         std::cerr << w << " [" << lang_name << "] -> " << KindName(e.kind) << " '" << l.str(e.name)
                   << "' " << e.country << " code=" << l.str(e.code) << " pop=" << e.population
-                  << "\n";
+                  << FlagNames(e.flags) << "\n";
       }
     }
   }
