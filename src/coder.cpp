@@ -8,12 +8,33 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <chrono>
 #include <cmath>
 #include <map>
 
 #include "event/events.h"
+#if __has_include("ingest/dispatch.h")
 #include "ingest/dispatch.h"
+#define ATTACHE_HAVE_DISPATCH 1
+#else
+namespace attache::ingest {
+struct CreditPart { std::string name, role, place; };
+struct DispatchParts {
+  uint32_t body_begin = 0, body_end = 0;
+  bool has_title = false;
+  uint32_t title_begin = 0, title_end = 0;
+  std::string provider, published, version_note, lang_hint_used;
+  std::vector<CreditPart> credits;
+};
+inline DispatchParts ParseDispatch(std::string_view text, std::string_view) {
+  DispatchParts p;
+  p.body_end = static_cast<uint32_t>(text.size());
+  return p;
+}
+}  // namespace attache::ingest
+#endif
 #include "lexicon/lexicon.h"
 #include "pack/pack.h"
 #include "pipeline/engine.h"
@@ -134,7 +155,25 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
   impl->en.pack.lang = "en";
   impl->fr.code = lex::Lang::kFr;
   impl->en.code = lex::Lang::kEn;
-  for (const auto& pf : impl->lexicon->pack_files()) {
+  // $ATTACHE_PACKS (a data/ folder) overrides the rule files stored in the lexicon, so a
+  // frame or grammar edit is tried without recompiling the lexicon.
+  std::vector<Lexicon::PackFile> files = impl->lexicon->pack_files();
+  std::vector<std::string> owned;
+  if (const char* dir = std::getenv("ATTACHE_PACKS"); dir != nullptr && *dir) {
+    files.clear();
+    owned.reserve(4096);
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file() || it->path().extension() != ".txt") continue;
+      std::ifstream in(it->path(), std::ios::binary);
+      std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      owned.push_back(std::filesystem::relative(it->path(), dir).string());
+      owned.push_back(std::move(body));
+    }
+    for (size_t i = 0; i + 1 < owned.size(); i += 2) files.push_back({owned[i], owned[i + 1]});
+  }
+  for (const auto& pf : files) {
     LangRuntime* rt = nullptr;
     if (pf.path.rfind("lang/fr/", 0) == 0) rt = &impl->fr;
     if (pf.path.rfind("lang/en/", 0) == 0) rt = &impl->en;
@@ -211,6 +250,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   if (input.title) doc.title = *input.title;
   if (!parts.provider.empty()) doc.provider = parts.provider;
   if (!parts.published.empty()) doc.published = parts.published;
+  else if (parts.dateline_date.size() == 10) doc.published = parts.dateline_date;
   if (input.published && !input.published->empty()) doc.published = *input.published;
   if (!doc.published && !options.default_published.empty()) doc.published = options.default_published;
   if (!parts.version_note.empty()) doc.version_note = parts.version_note;
@@ -249,7 +289,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     std::string tkeys;
     std::vector<text::Token> toks;
     if (parts.has_title) {
-      text::Tokenize(text, parts.title_begin, parts.title_end, topt, toks, ws.keys);
+      text::Tokenize(text, static_cast<uint32_t>(parts.title_begin), static_cast<uint32_t>(parts.title_end), topt, toks, ws.keys);
       for (const auto& t : toks) ts.toks.push_back(pl::Tok{t});
       an.Analyze(ts, ctx);
       for (const auto& m : ts.mentions) {
@@ -264,8 +304,15 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   }
 
   bool cut = false;
-  auto ranges = text::SplitSentences(text, parts.body_begin, parts.body_end, lang,
+  auto ranges = text::SplitSentences(text, static_cast<uint32_t>(parts.body_begin),
+                                     static_cast<uint32_t>(parts.body_end), lang,
                                      options.max_sentence_bytes, cut);
+  // Header, update note and credits never yield events, even inside the body range.
+  std::erase_if(ranges, [&](const text::SentenceRange& r) {
+    for (const auto& x : parts.excluded)
+      if (r.b >= x.begin && r.e <= x.end) return true;
+    return false;
+  });
   if (cut)
     doc.diagnostics.push_back({"sentence_split", "a sentence longer than " +
                                                      std::to_string(options.max_sentence_bytes) +
@@ -276,7 +323,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   }
   std::vector<pl::Sentence> sentences(ranges.size());
   std::vector<std::vector<event::Clause>> clauses(ranges.size());
-  auto quote_spans = quote::FindQuoteSpans(text, parts.body_begin, parts.body_end);
+  auto quote_spans = quote::FindQuoteSpans(text, static_cast<uint32_t>(parts.body_begin), static_cast<uint32_t>(parts.body_end));
   for (size_t si = 0; si < ranges.size(); ++si) {
     pl::Sentence& s = sentences[si];
     s.index = static_cast<int>(si);
@@ -316,6 +363,17 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       for (const auto& th : s.times)
         if (p.b >= th.b && p.e <= th.e) p.is_time = true;
     clauses[si] = event::SplitClauses(s, an);
+    if (std::getenv("ATTACHE_TRACE") != nullptr) {
+      // Developer trace of the analysis (stderr), for writing frames and cases.
+      std::fprintf(stderr, "S%d:", s.index);
+      for (const auto& p : s.phrases) {
+        std::fprintf(stderr, " [%s%.*s", p.prep >= 0 ? "(prep) " : p.prep == -2 ? "(coord) " : "",
+                     static_cast<int>(s.toks[p.e - 1].t.end - s.toks[p.b].t.begin), text.data() + s.toks[p.b].t.begin);
+        for (const auto& m : p.members) std::fprintf(stderr, " =%s", m.code.c_str());
+        std::fprintf(stderr, "]");
+      }
+      std::fprintf(stderr, "\n");
+    }
   }
 
   // Events.
@@ -408,7 +466,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       Actor a;
       const pl::Sentence* ss = nullptr;
       for (const auto& s : sentences)
-        if (qd.speaker.b >= 0 && s.index == qd.sentence_index) ss = &s;
+        if (qd.speaker.b >= 0 && s.index == qd.speaker_sentence) ss = &s;
       if (ss && qd.speaker.b >= 0 && qd.speaker.e <= static_cast<int>(ss->toks.size()) && qd.speaker.e > qd.speaker.b)
         a.span = span_of(ss->toks[qd.speaker.b].t.begin, ss->toks[qd.speaker.e - 1].t.end);
       if (!qd.speaker.name.empty()) a.name = qd.speaker.name;

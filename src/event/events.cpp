@@ -633,7 +633,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       bool same = k.source.country == e.source.country && k.target.country == e.target.country;
       bool mirror = (k.symmetric || e.symmetric) && k.source.country == e.target.country &&
                     k.target.country == e.source.country;
-      if (same || mirror) dup = true;
+      // Two triggers for one act ("ont eu un entretien ... se sont entretenus") share date
+      // and place; distinct acts of one sentence (a call on the 12th, talks on the 18th)
+      // do not.
+      bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place);
+      if ((same || mirror) && same_act) dup = true;
     }
     if (!dup) kept.push_back(std::move(e));
   }

@@ -648,18 +648,36 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         sector = en.sector;
         anaphoric = en.flags & lex::kAnaphoric;
         needs_country = en.flags & lex::kNeedsCountry;
-        base.person = !(en.flags & lex::kPlural);
+        // A title with a role names one office holder (a person); the others name bodies.
+        base.person = !(en.flags & lex::kPlural) && lx_.str(en.extra)[0] != '\0';
         if (!std::string_view(en.country).empty()) base.country = en.country;
         if (lx_.str(en.code)[0] != '\0' && !std::string_view(en.country).empty())
           base.code = lx_.str(en.code);
-        // Plural form in the text: "présidents", "envoys".
-        const Tok& ht = s.toks[s.mentions[c.title].e - 1];
-        for (uint32_t r = 0; r < ht.nreadings; ++r)
-          if (ht.readings[r].feats & lex::kPl) base.plural = true;
-        if (!ht.nreadings) {
-          std::string_view hk = Key(ht, k);
-          if (!hk.empty() && hk.back() == 's') base.plural = true;
+        // Number: the determiner says it when there is one ("un porte-parole", "les
+        // délégations"); else the head's readings, plural only when no singular reading.
+        const MentionHit& tm = s.mentions[c.title];
+        const Tok& ht = s.toks[tm.b];
+        int det = -1;
+        for (int q = tm.b - 1; q >= p.b; --q)
+          if (s.toks[q].cls & kDet) { det = q; break; }
+        if (det >= 0) {
+          std::string_view dk = Key(s.toks[det], k);
+          static constexpr std::string_view kPlDet[] = {"les", "des", "ces", "leurs", "nos", "vos", "mes", "plusieurs", "quelques", "certains", "certaines", "these", "those", "several", "some", "many"};
+          for (auto pd : kPlDet) if (dk == pd) base.plural = true;
+        } else {
+          bool sg = false, pl = false;
+          for (uint32_t r = 0; r < ht.nreadings; ++r) {
+            if (!(ht.readings[r].pos & lex::kNoun)) continue;
+            if (ht.readings[r].feats & lex::kPl) pl = true;
+            if (ht.readings[r].feats & lex::kSg) sg = true;
+          }
+          if (pl && !sg) base.plural = true;
+          if (!ht.nreadings) {
+            std::string_view hk = Key(ht, k);
+            if (!hk.empty() && hk.back() == 's') base.plural = true;
+          }
         }
+        if (en.flags & lex::kPlural) base.plural = true;
         if (base.plural) base.person = false;
       }
       if (c.person >= 0) {
@@ -722,7 +740,8 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           continue;
         base.plural = true;
       }
-      if (base.country.empty() && anaphoric && !ctx.last_state_country.empty()) {
+      if (base.country.empty() && dem_countries.empty() && anaphoric &&
+          !ctx.last_state_country.empty()) {
         base.country = ctx.last_state_country;
         base.anaphoric = true;
       }
@@ -799,7 +818,10 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         // "Alexandre Dartchiyev, directeur ...": nothing to add.
       }
     }
-    for (const auto& a : p.members) Remember(a, s.index, p.prep < 0, ctx);
+    // Words inside quotation marks are the speaker's, not the narrative's: they do not
+    // move the discourse focus.
+    if (!s.toks[p.b].in_quote)
+      for (const auto& a : p.members) Remember(a, s.index, p.prep < 0, ctx);
   }
   // Surnames alone ("Poutine", "Lavrov"): single capitalised unknown words that end the name
   // of a person already named in the dispatch.

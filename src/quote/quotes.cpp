@@ -70,6 +70,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
   };
   const pl::ActorRef* last_speaker = nullptr;
   pl::ActorRef last_speaker_copy;
+  int last_speaker_sentence = -1;
   for (const QuoteSpan& q : spans) {
     QuoteDraft d;
     size_t ob = q.open;
@@ -123,7 +124,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         d.verb_e = t.t.end;
         // Speaker: a clitic or a phrase after the verb (inversion), else the phrase before it.
         const pl::Phrase* sp = nullptr;
-        for (int w = vb; w < std::min(n, v + 2); ++w)
+        for (int w = j; w < std::min(n, v + 2); ++w)
           if (sc.toks[w].t.flags & text::kClitic && sc.toks[w].phrase >= 0) sp = &sc.phrases[sc.toks[w].phrase];
         if (sp == nullptr && vb > j) sp = PhraseStartingAfter(sc, j, vb, true);
         if (sp == nullptr) sp = PhraseStartingAfter(sc, v + 1, n, true);
@@ -131,6 +132,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
           if (!sp->members.empty()) {
             d.speaker = sp->members[0];
             d.has_speaker = true;
+            d.speaker_sentence = s_close;
           }
           found = true;
         }
@@ -159,6 +161,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         if (!subj.empty()) {
           d.speaker = subj[0];
           d.has_speaker = true;
+          d.speaker_sentence = s_open;
         }
         for (const auto& th : so.times)
           if (th.kind == "DATE" && so.toks[th.b].clause == so.toks[v].clause) { d.time = &th; break; }
@@ -175,6 +178,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
             if (!p.members.empty()) {
               d.speaker = p.members[0];
               d.has_speaker = true;
+              d.speaker_sentence = s_open;
               found = true;
             }
             break;
@@ -186,9 +190,11 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
     if (!d.has_speaker && last_speaker != nullptr) {
       d.speaker = last_speaker_copy;
       d.has_speaker = true;
+      d.speaker_sentence = last_speaker_sentence;
     }
     if (d.has_speaker) {
       last_speaker_copy = d.speaker;
+      last_speaker_sentence = d.speaker_sentence;
       last_speaker = &last_speaker_copy;
       if (d.speaker.person) an.Remember(d.speaker, d.sentence_index, true, ctx);
     }
