@@ -325,6 +325,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     d.cameo = f.cameo;
     d.mode = f.mode;
     d.confidence = f.confidence;
+    // A condition ("si la Russie est désireuse de s'engager", "if Iran agrees") states no
+    // event.
+    {
+      std::string_view first = KeyOf(s.toks[cl.b], an);
+      if (first == "si" || first == "if" || first == "whether" || first == "unless") continue;
+    }
     VerbGroup g;
     int window_b = c.tok + c.len, window_e = cl.e;
     if (c.noun) {

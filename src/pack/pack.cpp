@@ -56,7 +56,12 @@ bool ParseSlot(std::string_view s, SlotSpec& out) {
 
 }  // namespace
 
-std::string FoldWord(std::string_view word) { return lex::PhraseKey(word); }
+std::string FoldWord(std::string_view word) {
+  // A single word is folded as is ("l'", "qu'", "s'" keep their apostrophe, as the
+  // tokenizer's elided tokens do); a phrase is tokenised like running text.
+  if (word.find(' ') == std::string_view::npos) return text::Fold(word);
+  return lex::PhraseKey(word);
+}
 
 bool LanguagePack::Is(std::string_view cls, std::string_view folded) const {
   auto it = classes_.find(cls);

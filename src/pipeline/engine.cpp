@@ -92,6 +92,12 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
     }
     for (const auto& [cls, bit] : kClasses)
       if (pack_.Is(cls, key)) t.cls |= bit;
+    // Folding merges "a" (avoir) with "à" and "ou" with "où"; the written accent decides.
+    std::string_view written = ctx.text.substr(t.t.begin, t.t.end - t.t.begin);
+    if (ctx.lang == lex::Lang::kFr && (written == "a" || written == "A"))
+      t.cls &= ~(kPrep | kLocative);
+    if (ctx.lang == lex::Lang::kFr && (written == "ou" || written == "Ou")) t.cls &= ~kRelative;
+    if (ctx.lang == lex::Lang::kFr && (written == "à" || written == "À")) t.pos &= ~(lex::kVerb | lex::kAux);
     // Two-word entries ("according to", "d' après", "parce que").
     if (i + 1 < s.toks.size() && IsWord(s.toks[i + 1])) {
       two.assign(key);
@@ -236,7 +242,8 @@ void Analyzer::FindMentions(Sentence& s, DocContext& ctx) const {
   const int n = static_cast<int>(s.toks.size());
   std::string& key = ctx.scratch;
   for (int i = 0; i < n;) {
-    if (!IsWord(s.toks[i])) {
+    // An elided article never starts a name: "l'Union européenne" is "Union européenne".
+    if (!IsWord(s.toks[i]) || (s.toks[i].t.flags & text::kElided)) {
       ++i;
       continue;
     }

@@ -34,7 +34,13 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, uint32_t b, uint32_
     size_t at = i;
     char32_t c = text::NextCodePoint(text, i);
     if (c == '\n') {
-      open_typo = open_straight = -1;  // quotes do not cross paragraphs unclosed
+      // Quotes do not cross paragraphs unclosed; a hard wrap inside a sentence is no break.
+      size_t q = at;
+      while (q > b && (text[q - 1] == ' ' || text[q - 1] == '\r')) --q;
+      unsigned char last = q > b ? static_cast<unsigned char>(text[q - 1]) : '.';
+      if (last == '.' || last == '!' || last == '?' || last == '"' || last == ':' || last == ')' ||
+          last == 0xBB || last == 0x9D || last == '\n')
+        open_typo = open_straight = -1;
       continue;
     }
     if (IsOpen(c)) {

@@ -94,7 +94,22 @@ std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uin
   icu::BreakIterator* it = Iterator(lang);
   uint32_t para = b;
   while (para < e) {
-    size_t nl = text.find('\n', para);
+    // A paragraph ends at a newline after sentence-final punctuation or a blank line; a
+    // newline inside a sentence (hard-wrapped copy) is a space.
+    size_t nl = para;
+    while (true) {
+      nl = text.find('\n', nl);
+      if (nl == std::string_view::npos || nl >= e) break;
+      size_t q = nl;
+      while (q > para && (text[q - 1] == ' ' || text[q - 1] == '\r' || text[q - 1] == '\t')) --q;
+      char last = q > para ? text[q - 1] : '.';
+      bool blank_next = nl + 1 < e && (text[nl + 1] == '\n' || text[nl + 1] == '\r');
+      unsigned char ul = static_cast<unsigned char>(last);
+      bool final_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                         last == ')' || ul == 0xBB /* » */ || ul == 0x9D /* ” */ || ul == 0xA6 /* … */;
+      if (final_punct || blank_next || q == para) break;
+      ++nl;
+    }
     uint32_t pe = nl == std::string_view::npos || nl > e ? e : static_cast<uint32_t>(nl);
     // Skip blank paragraphs.
     uint32_t s0 = para;
@@ -112,10 +127,20 @@ std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uin
       } else {
         segs.push_back({s0, pe});
       }
+      auto ends_open = [&](const SentenceRange& r) {
+        // ICU breaks at every newline; a segment that ends without a terminator ended at a
+        // hard wrap inside the sentence.
+        uint32_t q = r.e;
+        while (q > r.b && (text[q - 1] == ' ' || text[q - 1] == '\n' || text[q - 1] == '\r' || text[q - 1] == '\t')) --q;
+        if (q == r.b) return false;
+        unsigned char c = static_cast<unsigned char>(text[q - 1]);
+        return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' || c == 0xBB || c == 0x9D || c == 0xA6);
+      };
       for (const auto& sg : segs) {
         if (!out.empty() && out.back().e >= para && out.back().b >= s0 &&
-            ShouldMerge(text.substr(out.back().b, out.back().e - out.back().b),
-                        text.substr(sg.b, sg.e - sg.b))) {
+            (ends_open(out.back()) ||
+             ShouldMerge(text.substr(out.back().b, out.back().e - out.back().b),
+                         text.substr(sg.b, sg.e - sg.b)))) {
           out.back().e = sg.e;
         } else {
           out.push_back(sg);
