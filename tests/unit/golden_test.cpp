@@ -67,6 +67,9 @@ struct GoldenCase {
   int line = 0;      // line of the case's first field
   std::string dir_lang;  // the folder it sits in
   std::string id, note, published, lang, title, text;
+  // `status: known-gap <why>`: the engine is known to code this case wrong. The case must
+  // still fail; when it passes, the test fails so that the marker is removed.
+  std::string known_gap;
   std::vector<ExpectedEvent> events;
   std::vector<ExpectedQuote> quotes;
   bool none = false;
@@ -199,6 +202,7 @@ void ParseBlock(const std::vector<std::pair<int, std::string>>& lines, GoldenCas
       std::string key = Trim(t.substr(0, colon)), val = Trim(t.substr(colon + 1));
       if (key == "id") c.id = val;
       else if (key == "note") c.note = val;
+      else if (key == "status") c.known_gap = val;
       else if (key == "published") c.published = val;
       else if (key == "lang") c.lang = val;
       else if (key == "title") c.title = val;
@@ -483,7 +487,15 @@ TEST_P(GoldenTest, Code) {
                              [&](const Quote& dq) { return QuoteMatches(q, dq); });
     if (!found) missing_quotes.push_back(q.raw);
   }
-  if (missing.empty() && extra.empty() && missing_quotes.empty()) return;
+  bool pass = missing.empty() && extra.empty() && missing_quotes.empty();
+  if (!c.known_gap.empty()) {
+    EXPECT_FALSE(pass) << "golden case " << c.id << " (" << c.file << ":" << c.line
+                       << ") is marked `status: " << c.known_gap
+                       << "` but now passes: remove the marker";
+    if (!pass) GTEST_SKIP() << "known gap: " << c.known_gap;
+    return;
+  }
+  if (pass) return;
 
   std::ostringstream msg;
   msg << "golden case " << c.id << " (" << c.file << ":" << c.line << ")";
