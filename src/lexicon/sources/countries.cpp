@@ -10,7 +10,9 @@
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
 
-#include <limits>
+#include <algorithm>
+#include <fstream>
+#include <unordered_set>
 
 #include "lexicon/sources/world.h"
 #include "text/fold.h"
@@ -125,12 +127,79 @@ bool StartsUpper(std::string_view s) {
   return !s.empty() && text::IsUpper(text::NextCodePoint(s, i));
 }
 
+// Reads CLDR's subdivision names of one locale (common/subdivisions/<locale>.xml):
+// `<subdivision type="deby">Bavière</subdivision>`, keyed by the code without its dash
+// ("deby" for DE-BY). A plain scan: the file is one element per line.
+std::unordered_map<std::string, std::string> CldrSubdivisionNames(const std::string& path) {
+  std::unordered_map<std::string, std::string> out;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  constexpr std::string_view kOpen = "<subdivision type=\"";
+  while (std::getline(in, line)) {
+    size_t p = line.find(kOpen);
+    if (p == std::string::npos) continue;
+    size_t q = line.find('"', p + kOpen.size());
+    size_t gt = line.find('>', q);
+    size_t end = line.find("</subdivision>", gt);
+    if (q == std::string::npos || gt == std::string::npos || end == std::string::npos) continue;
+    std::string name = line.substr(gt + 1, end - gt - 1);
+    // The few XML escapes CLDR uses in names.
+    for (const auto& [esc, ch] : {std::pair<std::string_view, std::string_view>{"&amp;", "&"},
+                                  {"&apos;", "'"},
+                                  {"&quot;", "\""}}) {
+      for (size_t k; (k = name.find(esc)) != std::string::npos;) name.replace(k, esc.size(), ch);
+    }
+    out[line.substr(p + kOpen.size(), q - p - kOpen.size())] = name;
+  }
+  return out;
+}
+
+// "Oblast de Tcheliabinsk" -> "Tcheliabinsk", "Kharkiv Oblast" -> "Kharkiv": dispatches
+// name a region by its proper part ("la région de Kharkiv", "Kharkiv region").
+std::string StripGenericWord(std::string_view name, Lang lang) {
+  static const std::unordered_set<std::string> kFrench = {
+      "province",    "district",   "region",     "gouvernorat", "prefecture", "municipalite",
+      "departement", "comte",      "oblast",     "etat",        "wilaya",     "judet",
+      "canton",      "raion",      "paroisse",   "comitat",     "voivodie",   "krai",
+      "emirat",      "territoire", "republique", "commune",     "division",   "zone"};
+  static const std::unordered_set<std::string> kEnglish = {
+      "province",   "region",   "governorate", "district",     "county",  "oblast",
+      "state",      "krai",     "prefecture",  "municipality", "parish",  "voivodeship",
+      "department", "division", "territory",   "zone",         "emirate", "canton"};
+  if (lang == Lang::kFr) {
+    size_t sp = name.find(' ');
+    if (sp == std::string_view::npos || kFrench.count(text::Fold(name.substr(0, sp))) == 0) {
+      return "";
+    }
+    std::string_view rest = name.substr(sp + 1);
+    for (std::string_view prep : {"de la ", "de l’", "de l'", "des ", "du ", "de ", "d’", "d'"}) {
+      if (rest.starts_with(prep)) {
+        rest.remove_prefix(prep.size());
+        return StartsUpper(rest) ? std::string(rest) : "";
+      }
+    }
+    return "";
+  }
+  size_t sp = name.rfind(' ');
+  if (sp != std::string_view::npos && kEnglish.count(text::Fold(name.substr(sp + 1))) != 0) {
+    return std::string(name.substr(0, sp));
+  }
+  size_t of = name.find(" of ");
+  if (of != std::string_view::npos && kEnglish.count(text::Fold(name.substr(0, of))) != 0) {
+    std::string_view rest = name.substr(of + 4);
+    return StartsUpper(rest) ? std::string(rest) : "";
+  }
+  return "";
+}
+
 }  // namespace
 
-bool WorldSources::IsCommonWord(std::string_view name) const {
+bool WorldSources::IsCommonWord(std::string_view name, bool unless_name) const {
   if (common_words_ == nullptr) return false;
   if (name.find(' ') != std::string_view::npos) return false;
-  return common_words_->count(text::Fold(name)) != 0;
+  const std::string key = text::Fold(name);
+  if (common_words_->count(key) == 0) return false;
+  return !unless_name || dictionary_names_ == nullptr || dictionary_names_->count(key) == 0;
 }
 
 Status WorldSources::AddCountries(const std::string& json_path, Builder& builder) {
@@ -227,7 +296,13 @@ Status WorldSources::AddCountries(const std::string& json_path, Builder& builder
   return Status::Ok();
 }
 
-Status WorldSources::AddSubdivisions(const std::string& json_path, Builder& builder) {
+Status WorldSources::AddSubdivisions(const std::string& json_path, const std::string& cldr_dir,
+                                     Builder& builder) {
+  std::unordered_map<std::string, uint32_t> entity_of_code;  // "deby" -> entity
+  // CLDR's French and English names ("Bavière", "Bavaria"), keyed "deby".
+  const std::unordered_map<std::string, std::string> cldr_names[2] = {
+      CldrSubdivisionNames(cldr_dir + "/subdivisions/fr.xml"),
+      CldrSubdivisionNames(cldr_dir + "/subdivisions/en.xml")};
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (parser.load(json_path).get(doc)) return Status::Error("cannot parse " + json_path);
@@ -250,18 +325,42 @@ Status WorldSources::AddSubdivisions(const std::string& json_path, Builder& buil
     if (it == alpha3_.end()) continue;
     std::vector<std::string> names = NameVariants(name, keep_inner);
     if (names.empty()) continue;
+    std::string key;
+    for (char ch : code) {
+      if (ch != '-') key.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+    }
     EntitySpec spec;
     spec.kind = EntityKind::kAdmin1;
-    spec.name = names.front();
+    // Display name: CLDR's English name when there is one ("Bavaria"), else ISO's.
+    auto en = cldr_names[1].find(key);
+    spec.name = en != cldr_names[1].end() ? en->second : names.front();
     spec.country = it->second;
     spec.extra = std::string(code.substr(dash + 1));
     const uint32_t id = builder.AddEntity(spec);
     ++counts_.admin1;
+    entity_of_code[key] = id;
     for (const std::string& n : names) {
       // "Centre", "Nord", "Central", "wallonne": common words would fire everywhere.
-      if (!StartsUpper(n) || IsCommonWord(n)) continue;
+      if (!StartsUpper(n) || IsCommonWord(n, false)) continue;
       builder.AddAlias(Lang::kAny, n, id);
       ++counts_.admin1_aliases;
+    }
+  }
+  // French and English names from CLDR ("Bavière" / "Bavaria" for Bayern), for the
+  // first-level entities only.
+  for (int l = 0; l < 2; ++l) {
+    const Lang lang = l == 0 ? Lang::kFr : Lang::kEn;
+    const auto& names = cldr_names[l];
+    std::vector<std::pair<std::string, std::string>> sorted(names.begin(), names.end());
+    std::sort(sorted.begin(), sorted.end());  // reproducible alias order
+    for (const auto& [code, name] : sorted) {
+      auto it = entity_of_code.find(code);
+      if (it == entity_of_code.end()) continue;
+      for (const std::string& n : {name, StripGenericWord(name, lang)}) {
+        if (n.empty() || !StartsUpper(n) || IsCommonWord(n, false)) continue;
+        builder.AddAlias(lang, n, it->second);
+        ++counts_.admin1_cldr_aliases;
+      }
     }
   }
   return Status::Ok();

@@ -35,10 +35,8 @@ const std::vector<InflectionIndex::Form>* InflectionIndex::Find(Lang lang, std::
   return it == map_.end() ? nullptr : &it->second;
 }
 
-Status LoadCommonWords(const HunspellPaths& paths, std::unordered_set<std::string>* words) {
-  // A word that the dictionaries also spell with a capital is a name as well ("pékin" the
-  // civilian and "Pékin" the city) and is not counted as common.
-  std::unordered_set<std::string> names;
+Status LoadCommonWords(const HunspellPaths& paths, std::unordered_set<std::string>* words,
+                       std::unordered_set<std::string>* names) {
   for (const std::string* path : {&paths.fr_dic, &paths.en_dic}) {
     std::ifstream in(*path, std::ios::binary);
     if (!in) return Status::Error("cannot read " + *path);
@@ -51,10 +49,9 @@ Status LoadCommonWords(const HunspellPaths& paths, std::unordered_set<std::strin
       size_t i = 0;
       char32_t first = text::NextCodePoint(stem, i);
       if (!text::IsLetter(first)) continue;
-      (text::IsUpper(first) ? names : *words).insert(text::Fold(stem));
+      (text::IsUpper(first) ? *names : *words).insert(text::Fold(stem));
     }
   }
-  for (const std::string& n : names) words->erase(n);
   return Status::Ok();
 }
 

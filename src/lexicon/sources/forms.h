@@ -59,10 +59,12 @@ Status AddFrenchForms(const HunspellPaths& paths, Builder& builder, InflectionIn
 Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_path,
                        Builder& builder, InflectionIndex* index, FormStats* stats);
 
-// Folded stems of both dictionaries that are written in lower case ("centre", "nord",
-// "north"): common words. Used to keep them out of the alternate-name aliases of places.
-// Cheap: reads the .dic files only, so it also works with --no-forms.
-Status LoadCommonWords(const HunspellPaths& paths, std::unordered_set<std::string>* words);
+// Folded stems of both dictionaries: those written in lower case ("centre", "nord",
+// "north", "pékin") go to `words`, capitalised ones ("Pékin", "Nice") to `names`. Used to
+// keep common words out of place aliases. Cheap: reads the .dic files only, so it also
+// works with --no-forms.
+Status LoadCommonWords(const HunspellPaths& paths, std::unordered_set<std::string>* words,
+                       std::unordered_set<std::string>* names);
 
 // Compares lexc's own expansion with Hunspell::analyze() on every `step`-th French form
 // and reports agreement of lemmas (a self-test of the expander; prints to stderr).

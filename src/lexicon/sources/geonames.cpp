@@ -5,7 +5,8 @@
 // only for cities of 20,000 people or more (smaller towns' alternates are mostly noise),
 // only in Latin script (the input is French or English), and never when they look like
 // codes (IATA "MOW", postal codes) or are common words ("Nice" keeps its main name, but an
-// alternate "Police" or "Union" is dropped).
+// alternate "Police" or "Union" is dropped). Towns under 20,000 whose own name is a common
+// word ("Hard", "Sale", "Us") get no alias at all.
 #include <unicode/locid.h>
 #include <unicode/tznames.h>
 #include <unicode/uscript.h>
@@ -145,9 +146,16 @@ Status WorldSources::AddCities(Builder& builder) {
       builder.AddAlias(Lang::kAny, alias, id);
       ++counts_.city_aliases;
     };
-    add(c.name);
-    if (!c.asciiname.empty()) add(c.asciiname);
-    if (c.population < kMinPopulationForAlternates) continue;
+    const bool small = c.population < kMinPopulationForAlternates && c.feature_code != "PPLC" &&
+                       c.feature_code != "PPLA";
+    // A small town named like a common word ("Hard", "Sale", "Officer", "Us") would turn the
+    // word into a place mention wherever it occurs; such a town is almost never what a
+    // dispatch means, so it keeps its entity but gets no alias.
+    if (!small || !IsCommonWord(c.name, false)) add(c.name);
+    if (!c.asciiname.empty() && (!small || !IsCommonWord(c.asciiname, false))) {
+      add(c.asciiname);
+    }
+    if (small) continue;
     std::string_view alts = c.alternates;
     size_t i = 0;
     while (i < alts.size()) {

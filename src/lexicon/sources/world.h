@@ -35,6 +35,7 @@ struct WorldCounts {
   size_t country_aliases = 0;
   size_t admin1 = 0;
   size_t admin1_aliases = 0;
+  size_t admin1_cldr_aliases = 0;  // French and English names from CLDR
   size_t cities = 0;
   size_t city_aliases = 0;
   size_t exemplar_aliases = 0;  // French CLDR exemplar cities matched to a GeoNames row
@@ -43,17 +44,21 @@ struct WorldCounts {
 
 class WorldSources {
  public:
-  // `common_words`: folded common words (LoadCommonWords) kept out of secondary aliases.
-  explicit WorldSources(const std::unordered_set<std::string>* common_words)
-      : common_words_(common_words) {}
+  // `common_words`, `dictionary_names`: from LoadCommonWords; they keep common words out of
+  // secondary aliases. Either may be null.
+  WorldSources(const std::unordered_set<std::string>* common_words,
+               const std::unordered_set<std::string>* dictionary_names)
+      : common_words_(common_words), dictionary_names_(dictionary_names) {}
 
   // Reads the rows of cities500.txt to keep: population >= 1000, or PPLC/PPLA.
   Status LoadCities(const std::string& path);
   // iso_3166-1.json -> one kCountry entity per country; must run after LoadCities (the
   // capital gives the coordinates) and before the other Add* (they need alpha-3 codes).
   Status AddCountries(const std::string& iso_3166_1_json, Builder& builder);
-  // iso_3166-2.json -> kAdmin1 entities for the first-level subdivisions.
-  Status AddSubdivisions(const std::string& iso_3166_2_json, Builder& builder);
+  // iso_3166-2.json -> kAdmin1 entities for the first-level subdivisions, with French and
+  // English aliases from CLDR (`cldr_dir`/subdivisions/{fr,en}.xml; skipped if absent).
+  Status AddSubdivisions(const std::string& iso_3166_2_json, const std::string& cldr_dir,
+                         Builder& builder);
   // The kept cities500 rows -> kCity entities, then the French CLDR exemplar cities.
   Status AddCities(Builder& builder);
 
@@ -62,11 +67,15 @@ class WorldSources {
   const std::unordered_map<std::string, std::string>& alpha3() const { return alpha3_; }
 
  private:
-  bool IsCommonWord(std::string_view name) const;
+  // A one-word name that the dictionaries have in lower case ("Hard", "Centre"). With
+  // `unless_name`, not when they also have it capitalised: "Pékin" (the city, and "pékin",
+  // a civilian) is then not common.
+  bool IsCommonWord(std::string_view name, bool unless_name = true) const;
   void AddExemplarCities(Builder& builder,
                          const std::unordered_map<int32_t, uint32_t>& entity_of_geonameid);
 
   const std::unordered_set<std::string>* common_words_;
+  const std::unordered_set<std::string>* dictionary_names_;
   std::vector<CityRow> cities_;
   std::unordered_map<std::string, std::string> alpha3_;
   WorldCounts counts_;
