@@ -4,11 +4,13 @@
 // Stem classes (from the stem's flags):
 //   verb-like  has D (-ed) or G (-ing)
 //   noun-like  has M (possessive), or S without D/G, or (no informative flag) by default
-//   adj-like   has T (-est), or P (-ness), or R (-er) without D/G, or Y (-ly) without M, D, G
+//   adj-like   has T (-est), or P (-ness), or R (-er) without D/G, or Y (-ly) without D/G
+//              and without M unless the stem has an adjective ending ("official/MYS")
 // Readings (lemma = the stem, prefixed when re-/un-/in-/de-/dis-/con-/pro- applied):
 //   base   VERB kInf and VERB kPres (verb-like), NOUN kSg (noun-like), ADJ (adj-like);
 //          capitalised stems PROPN; a stem with no flag: ADV for -ly, ADJ for adjective
-//          endings (-al -ic -ous -ive -ful -less -able -ible -ary -ish -ese), else NOUN kSg
+//          endings (-al -ic -ous -ive -ful -less -able -ible -ary -ish -ese -ent -ant),
+//          else NOUN kSg
 //   D -ed  VERB kPast and VERB kPpas          G -ing  VERB kPpre
 //   S -s   NOUN kPl (noun-like; PROPN kPl when capitalised) and VERB kPres|kP3|kSg (verb-like)
 //   T -est, and R -er on an adj-like stem: ADJ (degree is not a feature)
@@ -79,6 +81,16 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 bool IsCapitalised(std::string_view s) {
   size_t i = 0;
   return !s.empty() && text::IsUpper(text::NextCodePoint(s, i));
+}
+
+// Endings that make an English word an adjective more often than not ("political",
+// "official", "dangerous"); used where the flags say nothing or are ambiguous.
+bool HasAdjectiveEnding(std::string_view w) {
+  for (std::string_view e : {"al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ary", "ish",
+                             "ese", "ent", "ant"}) {
+    if (EndsWith(w, e)) return true;
+  }
+  return false;
 }
 
 // Regular 3rd person singular: "goes", "watches", "carries", "meets".
@@ -299,7 +311,10 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
     for (const std::string& cand : candidates) {
       if (cand.size() < 3) continue;
       auto it = stems.find(cand);
-      if (it == stems.end() || dict.Has(it->second->flags, feats == kPast ? fD : fG)) continue;
+      if (it == stems.end()) continue;
+      // The first stem that exists decides: "fired" is fire's (which has D, so the form is
+      // generated anyway), not "fir" + -ed.
+      if (dict.Has(it->second->flags, feats == kPast ? fD : fG)) break;
       verb_stems.insert(cand);
       listed_verb_forms[&e] = {cand, feats};
       break;
@@ -328,7 +343,7 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
     c.proper = IsCapitalised(stem);
     c.noun = dict.Has(flags, fM) || (dict.Has(flags, fS) && !c.verb);
     c.adj = dict.Has(flags, fT) || dict.Has(flags, fP) || (dict.Has(flags, fR) && !c.verb) ||
-            (dict.Has(flags, fY) && !dict.Has(flags, fM) && !c.verb);
+            (dict.Has(flags, fY) && (!dict.Has(flags, fM) || HasAdjectiveEnding(stem)) && !c.verb);
     lemma = stem;
     if (f.prefix != nullptr) lemma = f.prefix->append + stem.substr(f.prefix->strip.size());
     const std::string_view form = f.form;
@@ -364,10 +379,7 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
       if (!c.verb && !c.noun && !c.adj && irregular_forms.count(folded) == 0) {
         if (EndsWith(form, "ly") && form.size() > 4) {
           add(form, lemma, kAdv, 0);
-        } else if (EndsWith(form, "al") || EndsWith(form, "ic") || EndsWith(form, "ous") ||
-                   EndsWith(form, "ive") || EndsWith(form, "ful") || EndsWith(form, "less") ||
-                   EndsWith(form, "able") || EndsWith(form, "ible") || EndsWith(form, "ary") ||
-                   EndsWith(form, "ish") || EndsWith(form, "ese")) {
+        } else if (HasAdjectiveEnding(form)) {
           add(form, lemma, kAdj, 0);
         } else {
           add(form, lemma, kNoun, kSg);
