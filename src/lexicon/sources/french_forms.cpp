@@ -211,7 +211,11 @@ Status AddFrenchForms(const HunspellPaths& paths, Builder& builder, InflectionIn
           }
         } else {
           uint32_t feats = agree;
-          for (uint32_t p : tags.persons) feats |= p;
+          // Person is a feature of pronouns ("je" 1pe); on the adjective reading of a
+          // participle rule it belongs to the verb ("aimé-je").
+          if (pos == kPron) {
+            for (uint32_t p : tags.persons) feats |= p;
+          }
           builder.AddForm(Lang::kFr, f.form, lemma, pos, feats);
           ++readings;
           if (index != nullptr && (pos == kNoun || pos == kAdj)) {
