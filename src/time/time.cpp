@@ -706,6 +706,11 @@ class Matcher {
   void Run() {
     size_t i = 0;
     while (i < n_) {
+      // Every rule starts at a number, a known word or the T of an ISO stamp.
+      if (t_[i].type != TokType::kNumber && t_[i].info == nullptr && Key(i) != "t") {
+        ++i;
+        continue;
+      }
       if (Skip(i) || NumericDate(i) || DayMonth(i) || MonthYear(i) || SetExpr(i) ||
           Relative(i) || Ago(i) || MonthModifier(i) || WeekdayExpr(i) || MonthWithLead(i) ||
           YearWithLead(i) || Clock(i) || DurationExpr(i) || DayOnly(i)) {
