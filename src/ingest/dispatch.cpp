@@ -945,6 +945,15 @@ class Parser {
     e = TrimBack(t_, b, e);
     size_t after = 0;
     const CreditWord* first = CreditAt(b, e, !strong_only, &after);
+    bool late_start = false;
+    if (first == nullptr && !strong_only) {
+      // "(Bureau de Moscou; version française Jean Dupont)": the first role word comes
+      // after a desk; then a person must be named for the group to be credits.
+      for (size_t i = b; i < e && first == nullptr; ++i) {
+        if (t_[i] == ';' || t_[i] == ',') first = CreditAt(SkipInline(t_, i + 1, e), e, false, &after);
+      }
+      late_start = first != nullptr;
+    }
     if (first == nullptr) return false;
     struct Segment {
       const CreditWord* word;
@@ -983,6 +992,7 @@ class Parser {
     }
     // Parenthesised at the end, a role word is enough ("(Reportage bureau de Moscou)");
     // a bare last line must also name someone.
+    if (late_start) return !out->empty();
     return any || (!first->weak && !strong_only);
   }
 
@@ -1024,7 +1034,7 @@ class Parser {
       size_t item_e = e, next = e;
       for (size_t k = i; k < e; ++k) {
         char c = t_[k];
-        if (c == ',' || c == ';' || c == '&') {
+        if (c == ',' || c == ';' || c == '&' || c == '|') {
           item_e = k;
           next = k + 1;
           break;
@@ -1050,8 +1060,12 @@ class Parser {
       if (h.end != kNpos) {
         ++providers;
         if (!probe) SetProvider(h.canonical, at, h.end);
+        // "Jeanne DUVAL (AFP)", "John Roe, Reuters", "Jane Doe - AFP".
         size_t name_e = TrimBack(t_, ib, at);
-        while (name_e > ib && t_[name_e - 1] == ',') name_e = TrimBack(t_, ib, name_e - 1);
+        while (name_e > ib && (t_[name_e - 1] == ',' || t_[name_e - 1] == '(' ||
+                               t_[name_e - 1] == '-' || t_[name_e - 1] == '|')) {
+          name_e = TrimBack(t_, ib, name_e - 1);
+        }
         if (name_e > ib && IsPerson(ib, name_e)) {
           ++persons;
           if (!probe) out->push_back(MakeCredit(ib, name_e, role));

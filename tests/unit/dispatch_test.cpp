@@ -402,6 +402,55 @@ TEST(DispatchTest, HeadlineEndingWithADateIsNotAStamp) {
   EXPECT_TRUE(p.published.empty());
 }
 
+TEST(DispatchTest, MoreNotesAndDatelines) {
+  std::string t =
+      "Talks stall\n(Recasts with ministers' remarks)\n"
+      "LONDON/PARIS, Feb 27 (Reuters) - Britain and France agreed.";
+  DispatchParts p = Parse(t, "en", "2025-02-27");
+  EXPECT_EQ(p.version_note, "Recasts with ministers' remarks");
+  EXPECT_EQ(p.dateline_place, "LONDON/PARIS");
+  EXPECT_EQ(p.dateline_date, "2025-02-27");
+  EXPECT_EQ(Body(t, p), "Britain and France agreed.");
+  std::string u =
+      "Quake hits coast\n(Corrects spelling of mayor's name in paragraph 3)\n"
+      "SAN JOSE, Calif., Feb 27 (Reuters) - A quake struck.";
+  DispatchParts q = Parse(u, "en");
+  EXPECT_EQ(q.dateline_place, "SAN JOSE");
+  EXPECT_EQ(q.dateline_region, "Calif.");
+  EXPECT_EQ(Body(u, q), "A quake struck.");
+  std::string v = "Feb 27 (Reuters) - Gold prices rose.";
+  DispatchParts r = Parse(v, "en");
+  EXPECT_TRUE(r.dateline_place.empty());
+  EXPECT_EQ(r.dateline_date, "--02-27");
+  EXPECT_EQ(Body(v, r), "Gold prices rose.");
+}
+
+TEST(DispatchTest, BylineVariants) {
+  std::string t = "Army deploys\nBy Jane Doe and John Roe | Reuters\nBEIRUT (Reuters) - Troops moved.";
+  ExpectCredits(Parse(t, "en"), {{"Jane Doe", "reporter", ""}, {"John Roe", "reporter", ""}});
+  std::string u = "L'armée se déploie\nPar Jeanne DUVAL (AFP)\nDAKAR (AFP) - Les troupes ont bougé.";
+  DispatchParts p = Parse(u, "fr");
+  ExpectCredits(p, {{"Jeanne DUVAL", "reporter", ""}});
+  EXPECT_EQ(Body(u, p), "Les troupes ont bougé.");
+}
+
+TEST(DispatchTest, CreditsOpeningWithADesk) {
+  std::string t =
+      "MOSCOU, 3 mars (Reuters) - Le Kremlin a réagi.\n"
+      "(Bureau de Moscou; version française Jean Dupont)";
+  DispatchParts p = Parse(t, "fr");
+  ExpectCredits(p, {{"Jean Dupont", "translator", ""}});
+  EXPECT_EQ(Body(t, p), "Le Kremlin a réagi.");
+}
+
+TEST(DispatchTest, StampAloneOnTheFirstLine) {
+  std::string t = "Vendredi 28 février 2025 à 10h12\nLe texte commence.";
+  DispatchParts p = Parse(t, "fr");
+  EXPECT_FALSE(p.has_title);
+  EXPECT_EQ(p.published, "2025-02-28T10:12");
+  EXPECT_EQ(Body(t, p), "Le texte commence.");
+}
+
 TEST(DispatchTest, AdsDetailsNote) {
   std::string t =
       "Court blocks the decree\n(Adds details in paragraphs 4-5)\nThe ruling was unanimous.";
