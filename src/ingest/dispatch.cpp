@@ -4,7 +4,6 @@
 #include "ingest/dispatch.h"
 
 #include <algorithm>
-#include <memory>
 #include <optional>
 
 #include "text/fold.h"
