@@ -19,11 +19,13 @@
 //   N -en: VERB kPpas on a verb-like stem ("beaten"), else ADJ ("ashen")
 //   Y -ly: ADV; V -ive, B -able, H -th: ADJ; lemma = the derived word
 //   M -'s: not generated (the tokenizer splits "'s")
+//   -man stems whose -men word exists: that word is their NOUN kPl ("spokesmen")
 // Then two tables replace what hunspell cannot know: the closed-class words below (their
 // base form gets only these readings, so "the" is not a noun) and the irregular verbs of
 // data/lang/en/irregular_verbs.txt (met -> meet, said -> say, and the auxiliaries).
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "lexicon/sources/forms.h"
@@ -321,6 +323,16 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
     }
   }
 
+  // -man/-men plurals are separate words in en_US ("spokesman/M", "spokesmen"): link them,
+  // so "spokesmen" is the plural of the title "spokesman" ("gunmen", "congressmen" too).
+  std::map<std::string, std::string> man_plurals;  // ordered: reproducible output
+  for (const DicEntry& e : dict.entries()) {
+    const std::string& w = e.stem;
+    if (w.size() < 4 || !EndsWith(w, "man") || !dict.Has(e.flags, fM)) continue;
+    std::string plural = w.substr(0, w.size() - 3) + "men";
+    if (stems.count(plural) != 0) man_plurals.emplace(std::move(plural), w);
+  }
+
   size_t surface = 0;
   size_t readings = 0;
   auto add = [&](std::string_view form, std::string_view lemma, uint16_t pos, uint32_t feats) {
@@ -376,7 +388,8 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
       }
       if (c.noun) add(form, lemma, kNoun, kSg);
       if (c.adj) add(form, lemma, kAdj, 0);
-      if (!c.verb && !c.noun && !c.adj && irregular_forms.count(folded) == 0) {
+      if (!c.verb && !c.noun && !c.adj && irregular_forms.count(folded) == 0 &&
+          man_plurals.count(stem) == 0) {
         if (EndsWith(form, "ly") && form.size() > 4) {
           add(form, lemma, kAdv, 0);
         } else if (HasAdjectiveEnding(form)) {
@@ -433,6 +446,7 @@ Status AddEnglishForms(const HunspellPaths& paths, const std::string& irregular_
     // fM (possessive) and unknown flags: no reading.
   });
 
+  for (const auto& [plural, singular] : man_plurals) add(plural, singular, kNoun, kPl);
   for (const TableReading& r : table) add(r.form, r.lemma, r.pos, r.feats);
   if (stats != nullptr) {
     stats->surface_forms += surface + table.size();
