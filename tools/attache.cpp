@@ -3,6 +3,7 @@
 //   attache code FILE... [--lang auto|fr|en] [--published DATE] [--format doc|plover|gdelt|cameo]
 //                        [--threads N] [--db attache.sqlite] [--lexicon PATH] [--dict FILE...]
 //   attache db summary --db attache.sqlite      (also: attache summary --db ...)
+//   attache eval GOLD_DIR [--pred OUT.jsonl] [--json] [--lang auto|gold|fr|en] [--floor KEY=MIN]
 //   attache version
 //
 // Each subcommand is registered by one small Add*Command function that returns the action
@@ -36,6 +37,7 @@
 #include "attache/document.h"
 #include "attache/record.h"
 #include "attache/store.h"
+#include "eval_command.h"
 #include "ingest/input.h"
 
 namespace {
@@ -536,7 +538,8 @@ int main(int argc, char** argv) {
   commands.push_back(AddSummaryCommand(*db, "summary"));
   commands.push_back(AddSummaryCommand(app, "summary"));
   commands.push_back(AddVersionCommand(app, argv[0]));
-  // Issue 3: commands.push_back(AddEvalCommand(app));  (tools/eval.cpp)
+  const attache::tools::EvalCommand eval = attache::tools::AddEvalCommand(app, argv[0]);
+  commands.push_back({eval.app, eval.run});
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,84 @@
+// `attache eval GOLD_DIR [--pred OUT.jsonl] [--json] ...`: the options of the subcommand.
+// The work is done by attache::eval::RunEval (src/eval/); this header only registers the
+// subcommand with CLI11 and prints what RunEval returns. Included by tools/attache.cpp.
+#pragma once
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "eval/eval_run.h"
+
+namespace attache::tools {
+
+struct EvalCommand {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+inline EvalCommand AddEvalCommand(CLI::App& app, const char* argv0) {
+  auto opts = std::make_shared<eval::EvalOptions>();
+  auto floors = std::make_shared<std::vector<std::string>>();
+  opts->argv0 = argv0;
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "Score the coder against gold records (NAME.gold.json with NAME.txt beside it), or "
+      "score given predictions: precision, recall, F1, CAMEO, date, location, quotes");
+  cmd->add_option("gold_dir", opts->gold_dir, "Directory of attache.gold/1 files")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--pred", opts->pred_path,
+                  "Score these predictions (JSON Lines records) instead of running the coder")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--json", opts->json, "Print one JSON object (score.py's keys and more)");
+  cmd->add_option("--lang", opts->lang,
+                  "When coding: auto (detect), gold (the gold's lang), fr or en")
+      ->check(CLI::IsMember({"auto", "gold", "fr", "en"}))
+      ->capture_default_str();
+  cmd->add_option("--lexicon", opts->lexicon,
+                  "Compiled lexicon (default: $ATTACHE_LEXICON, else attache.lex beside the "
+                  "binary)");
+  cmd->add_option("--save-pred", opts->save_pred,
+                  "When coding, also write the coded records to this JSON Lines file");
+  cmd->add_option("--floor", *floors,
+                  "KEY=MIN, e.g. f1=0.8 (precision recall f1 date_acc loc_acc cameo_exact "
+                  "quote_recall quote_speaker): exit 1 when a total is below")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            static const std::vector<std::string> keys = {
+                "precision", "recall",      "f1",           "date_acc",
+                "loc_acc",   "cameo_exact", "quote_recall", "quote_speaker"};
+            const size_t eq = s.find('=');
+            if (eq == std::string::npos) return "expected KEY=MIN: " + s;
+            if (std::find(keys.begin(), keys.end(), s.substr(0, eq)) == keys.end()) {
+              return "unknown key: " + s.substr(0, eq);
+            }
+            try {
+              std::stod(s.substr(eq + 1));
+            } catch (...) {
+              return "not a number: " + s.substr(eq + 1);
+            }
+            return {};
+          },
+          "KEY=MIN"));
+  return {cmd, [opts, floors] {
+            for (const std::string& f : *floors) {
+              const size_t eq = f.find('=');
+              opts->floors.emplace_back(f.substr(0, eq), std::stod(f.substr(eq + 1)));
+            }
+            std::string out, err;
+            const int rc = eval::RunEval(*opts, &out, &err);
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            std::fflush(stdout);
+            std::fwrite(err.data(), 1, err.size(), stderr);
+            return rc;
+          }};
+}
+
+}  // namespace attache::tools
