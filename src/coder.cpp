@@ -15,26 +15,7 @@
 #include <map>
 
 #include "event/events.h"
-#if __has_include("ingest/dispatch.h")
 #include "ingest/dispatch.h"
-#define ATTACHE_HAVE_DISPATCH 1
-#else
-namespace attache::ingest {
-struct CreditPart { std::string name, role, place; };
-struct DispatchParts {
-  uint32_t body_begin = 0, body_end = 0;
-  bool has_title = false;
-  uint32_t title_begin = 0, title_end = 0;
-  std::string provider, published, version_note, lang_hint_used;
-  std::vector<CreditPart> credits;
-};
-inline DispatchParts ParseDispatch(std::string_view text, std::string_view) {
-  DispatchParts p;
-  p.body_end = static_cast<uint32_t>(text.size());
-  return p;
-}
-}  // namespace attache::ingest
-#endif
 #include "lexicon/lexicon.h"
 #include "pack/pack.h"
 #include "pipeline/engine.h"

@@ -3,6 +3,8 @@
 #include "event/events.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "text/fold.h"
@@ -34,7 +36,36 @@ void Lemmas(const Tok& t, uint16_t pos, const pipeline::Analyzer& an,
     if (!(t.readings[r].pos & pos)) continue;
     out.push_back(text::Fold(an.lexicon().str(t.readings[r].lemma)));
   }
-  if (out.empty()) out.emplace_back(KeyOf(t, an));
+  if (out.empty() && t.nreadings == 0) out.emplace_back(KeyOf(t, an));
+}
+
+// Does a folded word or phrase (space-joined) occur in tokens [b, e), by lemma or form?
+bool Occurs(const Sentence& s, int b, int e, std::string_view cue, const pipeline::Analyzer& an) {
+  std::vector<std::string> lm;
+  size_t sp = cue.find(' ');
+  std::string_view first = cue.substr(0, sp);
+  for (int j = std::max(0, b); j < e; ++j) {
+    Lemmas(s.toks[j], 0xFFFF, an, lm);
+    lm.emplace_back(KeyOf(s.toks[j], an));
+    if (std::find(lm.begin(), lm.end(), first) == lm.end()) continue;
+    if (sp == std::string_view::npos) return true;
+    // A phrase: the following tokens' forms must follow.
+    std::string_view rest = cue.substr(sp + 1);
+    int q = j + 1;
+    bool ok = true;
+    while (!rest.empty() && ok) {
+      size_t sp2 = rest.find(' ');
+      std::string_view w = rest.substr(0, sp2);
+      if (q >= e) { ok = false; break; }
+      Lemmas(s.toks[q], 0xFFFF, an, lm);
+      lm.emplace_back(KeyOf(s.toks[q], an));
+      ok = std::find(lm.begin(), lm.end(), w) != lm.end();
+      ++q;
+      rest = sp2 == std::string_view::npos ? std::string_view() : rest.substr(sp2 + 1);
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 struct VerbGroup {
@@ -151,6 +182,16 @@ const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t pre
   return nullptr;
 }
 
+// Developer trace (ATTACHE_TRACE set): why a candidate frame did not fire.
+void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why,
+               const pl::DocContext& ctx) {
+  static const bool on = std::getenv("ATTACHE_TRACE") != nullptr;
+  if (!on) return;
+  std::fprintf(stderr, "  S%d %s at '%.*s': %s\n", s.index, f.id.c_str(),
+               static_cast<int>(s.toks[tok].t.end - s.toks[tok].t.begin),
+               ctx.text.data() + s.toks[tok].t.begin, why);
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -263,6 +304,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (t.pos & lex::kVerb) {
       bool noun_use = i > 0 && (s.toks[i - 1].cls & pl::kDet) && (t.pos & lex::kNoun) &&
                       !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
+      // The particle of a phrasal verb is no verb: "take back", "bring down".
+      if (i > 0 && pk.Is("phrasal.head", KeyOf(s.toks[i - 1], an))) noun_use = true;
       if (!noun_use) {
         Lemmas(t, lex::kVerb, an, lemmas);
         std::set<size_t> seen;
@@ -278,7 +321,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // Nouns (possibly multi-word: "échange téléphonique").
     if (t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) {
       Lemmas(t, lex::kNoun, an, lemmas);
-      lemmas.emplace_back(KeyOf(t, an));
+      // The written form also counts ("pourparlers"), unless the token is only a verb form
+      // whose fold collides with a noun ("torturé" is not "torture").
+      if (!(t.pos & lex::kVerb) || (t.pos & lex::kNoun) || t.nreadings == 0)
+        lemmas.emplace_back(KeyOf(t, an));
       std::set<size_t> seen;
       for (const auto& lm : lemmas) {
         auto range = pk.by_noun.equal_range(lm);
@@ -309,7 +355,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (a != b && cands[a].noun && cands[b].noun && cands[a].tok == cands[b].tok &&
           cands[a].len > cands[b].len)
         dead[b] = true;
-  for (const auto& c : cands) trigger_tokens.push_back(c.tok);
+  for (const auto& c : cands)
+    if (c.noun) trigger_tokens.push_back(c.tok);
   std::sort(trigger_tokens.begin(), trigger_tokens.end());
 
   for (size_t ci = 0; ci < cands.size(); ++ci) {
@@ -329,7 +376,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // event.
     {
       std::string_view first = KeyOf(s.toks[cl.b], an);
-      if (first == "si" || first == "if" || first == "whether" || first == "unless") continue;
+      if (first == "si" || first == "if" || first == "whether" || first == "unless") { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
     }
     VerbGroup g;
     int window_b = c.tok + c.len, window_e = cl.e;
@@ -355,47 +402,83 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         }
         refl_ok = true;
       }
-      if (!refl_ok) continue;
+      if (!refl_ok) { TraceDrop(f, s, c.tok, "verb form or reflexive/particle constraint", ctx); continue; }
       if (g.infinitive && g.governor >= 0) {
         // "a menacé d'expulser": the governing frame codes the act; no second event.
         bool gov_is_trigger = false;
         for (const auto& cc : cands)
           if (cc.tok == g.governor && !cc.noun) gov_is_trigger = true;
-        if (gov_is_trigger) continue;
+        if (gov_is_trigger) { TraceDrop(f, s, c.tok, "infinitive under another trigger", ctx); continue; }
       }
       window_b = c.tok + 1;
     }
-    // Cues and vetoes.
+    // Cues and vetoes: anywhere in the clause or after the trigger in the sentence (a
+    // passive puts the cue before the verb; a multi-word trigger may carry it).
     if (!f.cues.empty()) {
       bool cue = false;
-      for (int j = c.tok + c.len; j < n && !cue; ++j) {
-        Lemmas(s.toks[j], 0xFFFF, an, lemmas);
-        lemmas.emplace_back(KeyOf(s.toks[j], an));
-        for (const auto& lm : lemmas)
-          if (std::find(f.cues.begin(), f.cues.end(), lm) != f.cues.end()) cue = true;
+      for (const auto& cw : f.cues) {
+        if (Occurs(s, cl.b, c.tok, cw, an) || Occurs(s, c.tok + 1, n, cw, an)) {
+          cue = true;
+          break;
+        }
       }
-      if (!cue) continue;
+      if (!cue) { TraceDrop(f, s, c.tok, "no cue", ctx); continue; }
     }
     if (!f.excludes.empty()) {
       bool veto = false;
-      for (int j = cl.b; j < cl.e && !veto; ++j) {
-        if (j >= c.tok && j < c.tok + c.len) continue;
-        Lemmas(s.toks[j], 0xFFFF, an, lemmas);
-        lemmas.emplace_back(KeyOf(s.toks[j], an));
-        for (const auto& lm : lemmas)
-          if (std::find(f.excludes.begin(), f.excludes.end(), lm) != f.excludes.end()) veto = true;
+      for (const auto& xw : f.excludes) {
+        if (Occurs(s, cl.b, c.tok, xw, an) || Occurs(s, c.tok + c.len, cl.e, xw, an)) {
+          veto = true;
+          break;
+        }
       }
-      if (veto) continue;
+      if (veto) { TraceDrop(f, s, c.tok, "excluded word", ctx); continue; }
+    }
+    // An act named under another act of speech is that act's content, not an event:
+    // "a menacé les Houthis de nouvelles frappes", "accused Ukraine of attacking".
+    {
+      bool governed = false;
+      for (const auto& oc : cands) {
+        if (oc.noun || oc.tok >= c.tok || s.toks[oc.tok].clause != t.clause) continue;
+        if (c.tok - oc.tok > 6) continue;
+        bool comma = false;
+        for (int j = oc.tok + 1; j < c.tok; ++j)
+          if (s.toks[j].t.kind == text::TokenKind::kPunct) comma = true;
+        if (comma) continue;
+        const pack::Frame& of = pk.frames[oc.frame];
+        std::string_view code(of.cameo);
+        std::string_view root = code.substr(0, 2);
+        // Acts whose object is another act: threats, demands, refusals, intentions, and
+        // allegations ("accused Ukraine of attacking"); not condemnations of a done act.
+        if (root == "03" || root == "10" || root == "12" || root == "13" || code == "112")
+          governed = true;
+      }
+      if (governed && (c.noun || s.toks[c.tok].feats & (lex::kInf | lex::kPpas | lex::kPpre))) { TraceDrop(f, s, c.tok, "governed by a speech act", ctx); continue; }
     }
     // Places and times of the event: in the nominal window, else the clause.
     auto pick_place = [&](int b, int e) -> const pl::PlaceHit* {
       for (const auto& ph : s.places)
         if (ph.locative && ph.b >= b && ph.b < e) return &ph;
+      // A place that is the object of the act: "a bombardé Khan Younès", "struck Kharkiv",
+      // "des frappes sur Kiev" (cities and regions, not countries standing for states).
+      for (const auto& ph : s.places) {
+        if (ph.b < c.tok + c.len || ph.b >= e || ph.b > c.tok + c.len + 3) continue;
+        auto k = static_cast<lex::EntityKind>(an.lexicon().entity(ph.entity).kind);
+        if (k == lex::EntityKind::kCity || k == lex::EntityKind::kAdmin1 || k == lex::EntityKind::kPlaceOther)
+          return &ph;
+      }
       return nullptr;
     };
     auto pick_time = [&](int b, int e) -> const pl::TimeHit* {
-      for (const auto& th : s.times)
-        if (th.kind == "DATE" && th.b >= b && th.b < e) return &th;
+      for (const auto& th : s.times) {
+        if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
+        // "depuis 2022", "since 1980": a span's start, not the act's date.
+        if (th.b > 0) {
+          std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
+          if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
+        }
+        return &th;
+      }
       return nullptr;
     };
     if (c.noun) {
@@ -465,6 +548,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               p = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
               if (p && p->b <= window_b + 4) dst = p->members;
             }
+            if (!f.object_heads.empty() && !dst.empty() && p != nullptr) {
+              bool ok = false;
+              for (const auto& oh : f.object_heads)
+                if (Occurs(s, p->b, p->e, oh, an)) ok = true;
+              if (!ok) dst.clear();
+            }
             break;
           case pack::Slot::kWith:
             p = FirstPhraseAfter(s, window_b, window_e, pl::kWithPrep, "", false, an);
@@ -495,6 +584,22 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             }
             break;
           case pack::Slot::kPossessor:
+            if (c.noun && t.phrase >= 0) {
+              const Phrase& tp = s.phrases[t.phrase];
+              for (int j = tp.b; j < tp.e && dst.empty(); ++j) {
+                const Tok& q = s.toks[j];
+                if (q.mention < 0 || j == c.tok) continue;
+                const auto& m = s.mentions[q.mention];
+                if (m.kind != lex::EntityKind::kDemonym || !m.also.empty() || m.candidate_person) continue;
+                ActorRef a;
+                a.b = m.b;
+                a.e = m.e;
+                a.country = an.lexicon().entity(m.entity).country;
+                a.code = a.country;
+                dst.push_back(a);
+              }
+              if (!dst.empty()) break;
+            }
             if (c.noun && c.tok >= 2 && KeyOf(s.toks[c.tok - 1], an) == "'s") {
               const Tok& pt = s.toks[c.tok - 2];
               if (pt.phrase >= 0) dst = s.phrases[pt.phrase].members;
@@ -582,8 +687,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     fill(f.source, sources, true);
     if (!from_between) fill(f.target, targets, false);
     // Drop actors that are the trigger's own phrase mislabelled (noun inside the subject).
-    if (sources.empty() && f.source_required) continue;
-    if (f.target_required && targets.empty()) continue;
+    if (sources.empty() && f.source_required) { TraceDrop(f, s, c.tok, "no source", ctx); continue; }
+    if (f.target_required && targets.empty()) { TraceDrop(f, s, c.tok, "no target", ctx); continue; }
     if (sources.empty() && targets.empty()) continue;
     // Mutual frames with a compound source and no target: the members meet each other.
     bool symmetric = f.mutual && (from_between || !targets.empty());
@@ -592,7 +697,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       sources.resize(1);
       symmetric = true;
     }
-    if (f.mutual && targets.empty()) continue;  // "X s'est réuni" alone: no dyad
+    if (f.mutual && targets.empty()) { TraceDrop(f, s, c.tok, "mutual frame with one party", ctx); continue; }
     // Modality.
     std::string modality = "asserted";
     if (!c.noun) {
@@ -611,7 +716,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     d.future = modality == "planned";
     // Fan out: each source with each target (compound actors), symmetric pairs once.
     std::vector<std::pair<ActorRef, ActorRef>> pairs;
-    if (targets.empty()) {
+    if (sources.empty()) {
+      for (const auto& b : targets) pairs.push_back({ActorRef(), b});
+    } else if (targets.empty()) {
       for (const auto& a : sources) pairs.push_back({a, ActorRef()});
     } else {
       for (const auto& a : sources)
@@ -634,7 +741,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   std::vector<EventDraft> kept;
   for (auto& e : out) {
     bool dup = false;
-    for (const auto& k : kept) {
+    for (auto& k : kept) {
+      // The same act seen twice, once without its target ("dispersé les manifestants à
+      // coups de gaz lacrymogène"): keep the fuller one.
+      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
+          k.has_source == e.has_source && (e.source.country.size() || !e.has_source)) {
+        if (!e.has_target && k.has_target) { dup = true; break; }
+        if (!k.has_target && e.has_target) { k = e; dup = true; break; }
+      }
       if (k.cameo.substr(0, 2) != e.cameo.substr(0, 2)) continue;
       bool same = k.source.country == e.source.country && k.target.country == e.target.country;
       bool mirror = (k.symmetric || e.symmetric) && k.source.country == e.target.country &&

@@ -84,6 +84,23 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
     if (!IsWord(t)) continue;
     std::string_view key = Key(t, k);
     auto rs = lx_.Readings(ctx.lang, key);
+    if (rs.empty() && ctx.lang == lex::Lang::kEn && key.size() > 5) {
+      // British spellings read through the American forms: criticised, apologise, labour.
+      thread_local std::string alt;
+      alt.assign(key);
+      for (std::string_view from : {"ised", "ise", "ising", "isation", "our", "yse", "ysed"}) {
+        size_t at = alt.rfind(from);
+        if (at == std::string::npos || at + from.size() + 3 < alt.size()) continue;
+        std::string to(from);
+        if (from[0] == 'i') to[1] = 'z';
+        else if (from == "our") to = "or";
+        else to[1] = 'z';
+        alt.replace(at, from.size(), to);
+        rs = lx_.Readings(ctx.lang, alt);
+        if (!rs.empty()) break;
+        alt.assign(key);
+      }
+    }
     t.readings = rs.data();
     t.nreadings = static_cast<uint32_t>(rs.size());
     for (const auto& r : rs) {
@@ -176,6 +193,14 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     }
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
         common_word)
+      continue;
+    // "Maria Kolesnikova": a one-word place followed by an unknown capitalised word is a
+    // first name.
+    if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
+        e < static_cast<int>(s.toks.size()) && Capitalised(s.toks[e]) &&
+        s.toks[e].t.kind == text::TokenKind::kWord && s.toks[e].nreadings == 0 &&
+        lx_.Entities(ctx.lang, Key(s.toks[e], k)).empty() &&
+        lx_.Entities(lex::Lang::kAny, Key(s.toks[e], k)).empty())
       continue;
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && common_word &&
         !(s.toks[b].pos & lex::kPropn) && en.population < 100000)
@@ -416,6 +441,13 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     if (t.cls & (kClosedClass | kAdvSkip | kAttribution)) return false;
     if (t.t.kind == text::TokenKind::kNumber) return true;
     if (!(t.pos & kContentPos)) return false;
+    // Auxiliaries and the verb right after an auxiliary, a reflexive or "ne" are verbs:
+    // "a critiqué Pékin", "se sont réunis", "n'exige".
+    if ((t.cls & (kAuxHave | kAuxBe | kModalPlanned | kModalHypo)) && !(t.pos & kContentPos & ~lex::kNoun))
+      if (j == 0 || !(s.toks[j - 1].cls & kDet)) return false;
+    if (j > 0 && (t.pos & lex::kVerb) && (s.toks[j - 1].cls & (kAuxHave | kAuxBe | kReflexive | kNeg | kModalPlanned | kModalHypo)) &&
+        !(s.toks[j - 1].cls & kDet))
+      return false;
     if (have_head && (t.pos & lex::kVerb) && !(t.pos & lex::kAdj)) {
       // After a head noun a verb form ends the phrase ("Lavrov rencontre", "officials say").
       if (english || (t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)))
@@ -436,7 +468,14 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     }
     bool det = (t.cls & kDet) != 0;
     bool prep = (t.cls & kPrep) != 0 && t.mention < 0;
-    // "des"/"du" at the start of a phrase are determiners, after a preposition context too.
+    // "des"/"du"/"de" open a phrase as determiners, except right after a phrase, where
+    // they are the genitive preposition: "l'expulsion | de quatre diplomates".
+    bool after_np = !s.phrases.empty() && s.phrases.back().e == i && i > 0 && pending_prep < 0;
+    if (prep && det && after_np && !(s.toks[i - 1].t.kind == text::TokenKind::kPunct)) {
+      pending_prep = i;
+      ++i;
+      continue;
+    }
     if (prep && !(det && (pending_prep < 0 || i == 0))) {
       if (!det || (i + 1 < n && (s.toks[i + 1].cls & kDet))) {
         pending_prep = i;
@@ -451,6 +490,15 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       p.prep = pending_prep;
       p.head = i;
       s.phrases.push_back(p);
+      pending_prep = -1;
+      ++i;
+      continue;
+    }
+    // A finite verb right after a phrase is the verb of that phrase, not a new phrase:
+    // "Washington a critiqué", "Blinken visited China".
+    bool after_phrase = !s.phrases.empty() && s.phrases.back().e == i;
+    if (!det && after_phrase && (t.pos & lex::kVerb) && t.mention < 0 && !Capitalised(t) &&
+        (t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) {
       pending_prep = -1;
       ++i;
       continue;
@@ -546,6 +594,7 @@ void Analyzer::Remember(const ActorRef& a, int sentence, bool subject, DocContex
 void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
   const std::string& k = *keys;
   const int n = static_cast<int>(s.toks.size());
+  std::vector<int> merged_into(s.phrases.size(), -1);
   for (size_t pi = 0; pi < s.phrases.size(); ++pi) {
     Phrase& p = s.phrases[pi];
     const Tok& first = s.toks[p.b];
@@ -726,10 +775,6 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           continue;  // a non-capital city as subject is no actor
         }
       }
-      if (c.compl_country >= 0 && base.country.empty()) {
-        const lex::Entity& en = lx_.entity(s.mentions[c.compl_country].entity);
-        base.country = en.country;
-      }
       std::vector<std::string> dem_countries;
       for (int dm : c.demonyms) {
         std::vector<uint32_t> ids = s.mentions[dm].also;
@@ -740,6 +785,10 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
             dem_countries.push_back(dc);
         }
       }
+      if (c.compl_country >= 0 && base.country.empty() && dem_countries.empty()) {
+        const lex::Entity& en = lx_.entity(s.mentions[c.compl_country].entity);
+        base.country = en.country;
+      }
       if (c.head_kind == 6) {
         // Demonym as noun ("les Russes"): the people of a country.
         if (!Capitalised(s.toks[s.mentions[c.demonyms[0]].b]) && c.title < 0 &&
@@ -747,7 +796,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           continue;
         base.plural = true;
       }
-      if (base.country.empty() && dem_countries.empty() && anaphoric &&
+      if (base.country.empty() && dem_countries.empty() && anaphoric && !base.plural &&
           !ctx.last_state_country.empty()) {
         base.country = ctx.last_state_country;
         base.anaphoric = true;
@@ -787,30 +836,47 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         p.members.push_back(a);
       }
     }
-    // Coordinated phrases "Russes et Américains", "Trump et Poutine": merge the next
-    // actor phrase after "et"/"and" into this one.
+    // Coordinated phrases "Russes et Américains", "Trump et Poutine", and lists
+    // "L'Espagne, l'Irlande et la Norvège": the members join the first phrase.
+    if (pi > 0 && p.prep != -2 && !p.members.empty() && p.b >= 1) {
+      const Phrase& prev = s.phrases[pi - 1];
+      int root = merged_into[pi - 1] >= 0 ? merged_into[pi - 1] : static_cast<int>(pi - 1);
+      bool comma_before = IsComma(s.toks[p.b - 1], ctx.text) && prev.e == p.b - 1;
+      bool list_goes_on = p.e < n && (IsComma(s.toks[p.e], ctx.text) ||
+                                      (s.toks[p.e].cls & kCoord));
+      auto parallel = [&](const ActorRef& a, const ActorRef& b) {
+        return a.person == b.person && (!a.person || (!a.name.empty() && !b.name.empty()));
+      };
+      if (comma_before && list_goes_on && !s.phrases[root].members.empty() &&
+          parallel(s.phrases[root].members.back(), p.members.front()) &&
+          p.prep == s.phrases[root].prep) {
+        p.prep = -2;
+      }
+    }
     if (!p.members.empty() && pi + 1 < s.phrases.size()) {
       int j = p.e;
       if (j < n && (s.toks[j].cls & kCoord) && (Key(s.toks[j], k) == "et" || Key(s.toks[j], k) == "and")) {
         Phrase& q = s.phrases[pi + 1];
-        if (q.b == j + 1 && q.prep < 0) {
-          // Resolve q now by recursion through the loop: mark it to be merged after.
-          q.prep = -2;  // sentinel: coordinated with the previous phrase
-        }
+        if (q.b == j + 1 && q.prep < 0) q.prep = -2;  // coordinated with this one
       }
     }
+    if (p.prep == -2 && p.members.empty()) p.prep = -1;  // "et une série de ...": no actor
     if (p.prep == -2 && pi > 0) {
-      Phrase& prev = s.phrases[pi - 1];
-      if (!p.members.empty()) {
-        for (auto& m : p.members) prev.members.push_back(m);
-        prev.e = p.e;
-        p.members.clear();
-      }
-      p.prep = prev.prep;
-      p.appos_of = static_cast<int>(pi - 1);
+      int root = merged_into[pi - 1] >= 0 ? merged_into[pi - 1] : static_cast<int>(pi - 1);
+      merged_into[pi] = root;
+      Phrase& into = s.phrases[root];
+      for (auto& m : p.members) into.members.push_back(m);
+      into.e = p.e;
+      p.members.clear();
+      p.prep = into.prep;
+      p.appos_of = root;
+      p.prep = -2;
+      if (pi + 1 < s.phrases.size() && p.e < n && (s.toks[p.e].cls & kCoord) &&
+          s.phrases[pi + 1].b == p.e + 1 && s.phrases[pi + 1].prep < 0)
+        s.phrases[pi + 1].prep = -2;
     }
     // Apposition shares identity both ways: "le ministre russe ..., Sergueï Lavrov,".
-    if (p.appos_of >= 0 && p.prep != -2) {
+    if (p.appos_of >= 0 && p.prep != -2 && merged_into[pi] < 0) {
       Phrase& q = s.phrases[p.appos_of];
       if (q.members.size() == 1 && p.members.size() == 1) {
         ActorRef& a = q.members[0];

@@ -19,10 +19,16 @@ int TokenAt(const pl::Sentence& s, uint32_t byte) {
   return -1;
 }
 
+// The speaker phrase in [from, to): the first one naming an actor, else the first that is
+// not a time ("a déclaré mercredi un porte-parole").
 const pl::Phrase* PhraseStartingAfter(const pl::Sentence& s, int from, int to, bool bare) {
-  for (const auto& p : s.phrases)
-    if (p.b >= from && p.b < to && (!bare || p.prep == -1) && p.prep != -2) return &p;
-  return nullptr;
+  const pl::Phrase* first = nullptr;
+  for (const auto& p : s.phrases) {
+    if (p.b < from || p.b >= to || (bare && p.prep != -1) || p.prep == -2 || p.is_time) continue;
+    if (!p.members.empty()) return &p;
+    if (first == nullptr) first = &p;
+  }
+  return first;
 }
 
 }  // namespace

@@ -1,0 +1,621 @@
+// The sparse pattern coder over user dictionaries, after TABARI: actors by longest phrase
+// match, agents attached to the actor beside them, compound actors joined by "and" and
+// commas, the verb by its forms, then the verb's patterns matched around it with gaps
+// allowed (except across '_'), within the clause.
+#include <algorithm>
+#include <functional>
+
+#include "dict/dictionaries.h"
+#include "lexicon/lexicon.h"
+#include "text/fold.h"
+#include "text/tokenize.h"
+
+namespace attache::dict {
+namespace {
+
+struct Word {
+  std::string key;
+  bool punct = false;
+  bool capitalized = false;
+};
+
+struct Mention {
+  int b = 0, e = 0;
+  bool agent = false;
+  std::vector<std::string> codes;  // actor codes (several for "FRO/BIL/SAM")
+  std::string agent_code;
+  bool agent_prefix = false;
+  bool null = false;               // [---] / [+++]: a name that is not an actor
+  bool discard = false;            // [###]
+  uint32_t file = 0, line = 0;
+};
+
+struct Unit {  // an actor with its agents, or an agent alone
+  int b = 0, e = 0;
+  std::vector<std::string> codes;
+};
+
+struct Group {  // units joined by "and" / commas
+  int b = 0, e = 0;
+  std::vector<int> units;
+};
+
+bool WordMatches(const DictWord& d, const std::string& key) {
+  if (d.exact) return key == d.text;
+  return key.size() >= d.text.size() && key.compare(0, d.text.size(), d.text) == 0;
+}
+
+// Candidate entries whose first word matches `key` (exactly, or as a stem).
+template <typename Fn>
+void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>& index,
+                   const std::string& key, bool stems, Fn fn) {
+  if (auto it = index.find(key); it != index.end())
+    for (uint32_t i : it->second) fn(i);
+  if (!stems) return;
+  for (size_t n = 2; n < key.size(); ++n) {
+    auto it = index.find(key.substr(0, n));
+    if (it != index.end())
+      for (uint32_t i : it->second) fn(i);
+  }
+}
+
+// Length in words of `phrase` matched contiguously at `p`, or 0.
+int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, int p, int end) {
+  int q = p;
+  for (const auto& d : phrase) {
+    if (q >= end || !WordMatches(d, w[q].key)) return 0;
+    ++q;
+  }
+  return q - p;
+}
+
+std::string WithAgent(const std::string& actor, const std::string& agent, bool prefix) {
+  if (prefix) return agent + actor;
+  // Do not repeat a code the actor already carries ("USAGOV" + "GOV").
+  std::string out = actor;
+  for (size_t i = 0; i + 3 <= agent.size(); i += 3) {
+    std::string part = agent.substr(i, 3);
+    bool have = false;
+    for (size_t j = 3; j + 3 <= out.size(); j += 3)
+      if (out.compare(j, 3, part) == 0) have = true;
+    if (!have) out += part;
+  }
+  if (agent.size() % 3) out += agent.substr(agent.size() - agent.size() % 3);
+  return out;
+}
+
+const std::vector<std::string>* CodesFor(const ActorEntry& a, int32_t date) {
+  const DatedCode* undated = nullptr;
+  for (const auto& c : a.codes) {
+    if (!c.dated) {
+      if (!undated) undated = &c;
+      continue;
+    }
+    if (date != 0 && date >= c.from && date <= c.to) return &c.codes;
+  }
+  if (undated) return &undated->codes;
+  return a.codes.empty() ? nullptr : &a.codes.back().codes;
+}
+
+bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
+  for (const char* s : list)
+    if (k == s) return true;
+  return false;
+}
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const UserDictionaries& d, std::vector<Word> words, const SentenceContext& ctx)
+      : d_(d), w_(std::move(words)), ctx_(ctx) {}
+
+  bool Run(std::vector<DictEvent>& out);
+
+ private:
+  struct Binding {
+    int source = -1, target = -1, compound = -1;  // group indexes
+  };
+  struct Item {
+    const PatternElem* e;
+    bool join;  // no gap between this item and the next one
+  };
+
+  bool FindDiscards();
+  void FindMentions();
+  void BuildUnits();
+  void BuildGroups();
+  void FindClauses();
+  int GroupStartingAt(int p) const;
+  int GroupEndingAt(int p) const;
+  bool MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
+  std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
+  void Trace(const std::string& s) {
+    if (ctx_.why) *ctx_.why += s;
+  }
+
+  const UserDictionaries& d_;
+  std::vector<Word> w_;
+  const SentenceContext& ctx_;
+  std::vector<Mention> mentions_;
+  std::vector<int> covered_;  // word -> mention or -1
+  std::vector<Unit> units_;
+  std::vector<Group> groups_;
+  std::vector<std::pair<int, int>> clauses_;
+  bool discard_ = false;
+};
+
+bool SentenceCoder::FindDiscards() {
+  int n = static_cast<int>(w_.size());
+  for (int p = 0; p < n; ++p) {
+    bool hit = false;
+    ForCandidates(d_.discard_first_, w_[p].key, false, [&](uint32_t i) {
+      if (!hit && PhraseAt(d_.discards_[i].words, w_, p, n) > 0) {
+        hit = true;
+        Trace("discard " + d_.file_name(d_.discards_[i].file) + ":" + std::to_string(d_.discards_[i].line) + "; ");
+      }
+    });
+    if (hit) return true;
+  }
+  return false;
+}
+
+void SentenceCoder::FindMentions() {
+  int n = static_cast<int>(w_.size());
+  covered_.assign(n, -1);
+  for (int p = 0; p < n;) {
+    if (w_[p].punct) {
+      ++p;
+      continue;
+    }
+    int best = 0;
+    int best_actor = -1, best_agent = -1;
+    ForCandidates(d_.actor_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      int len = PhraseAt(d_.actors_[i].words, w_, p, n);
+      if (len > best) {
+        best = len;
+        best_actor = static_cast<int>(i);
+      }
+    });
+    ForCandidates(d_.agent_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      int len = PhraseAt(d_.agents_[i].words, w_, p, n);
+      if (len > best) {
+        best = len;
+        best_agent = static_cast<int>(i);
+        best_actor = -1;
+      }
+    });
+    if (best == 0) {
+      ++p;
+      continue;
+    }
+    Mention m;
+    m.b = p;
+    m.e = p + best;
+    if (best_actor >= 0) {
+      const ActorEntry& a = d_.actors_[best_actor];
+      const auto* codes = CodesFor(a, ctx_.date);
+      if (codes) m.codes = *codes;
+      for (const auto& c : m.codes) {
+        if (c == "###") m.discard = true;
+        if (c == "---" || c == "+++") m.null = true;
+      }
+      m.file = a.file;
+      m.line = a.line;
+    } else {
+      const AgentEntry& g = d_.agents_[best_agent];
+      m.agent = true;
+      m.agent_code = g.code;
+      m.agent_prefix = g.prefix;
+      m.file = g.file;
+      m.line = g.line;
+    }
+    for (int q = m.b; q < m.e; ++q) covered_[q] = static_cast<int>(mentions_.size());
+    mentions_.push_back(std::move(m));
+    p += best;
+  }
+}
+
+void SentenceCoder::BuildUnits() {
+  // Each actor mention is a unit; agents attach to the actor beside them.
+  std::vector<int> unit_of(mentions_.size(), -1);
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention& m = mentions_[i];
+    if (m.agent || m.null) continue;
+    unit_of[i] = static_cast<int>(units_.size());
+    units_.push_back({m.b, m.e, m.codes});
+  }
+  auto plain_gap = [&](int a, int b, int max_words) {
+    int n = 0;
+    for (int q = a; q < b; ++q) {
+      if (covered_[q] >= 0) return false;
+      if (w_[q].punct) return false;
+      if (w_[q].key != "'s" && w_[q].key != "the") ++n;
+    }
+    return n <= max_words;
+  };
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention& g = mentions_[i];
+    if (!g.agent) continue;
+    std::vector<int> targets;
+    // (a) an actor just before: "Gondor's main opposition group", "Calenardhon government".
+    for (int j = static_cast<int>(i) - 1; j >= 0; --j) {
+      const Mention& a = mentions_[j];
+      if (a.agent) {
+        if (a.e == g.b || plain_gap(a.e, g.b, 0)) continue;  // "world government activists"
+        break;
+      }
+      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, 2)) targets.push_back(unit_of[j]);
+      break;
+    }
+    // (b) "of/in/from + actor(s)": "ambassadors of Arnor, Osgiliath and Gondor".
+    if (targets.empty() && g.e < static_cast<int>(w_.size()) &&
+        IsOneOf(w_[g.e].key, {"of", "in", "from", "at"})) {
+      int q = g.e + 1;
+      if (q < static_cast<int>(w_.size()) && w_[q].key == "the") ++q;
+      if (q < static_cast<int>(w_.size()) && covered_[q] >= 0 && unit_of[covered_[q]] >= 0) {
+        int u = unit_of[covered_[q]];
+        targets.push_back(u);
+        // the rest of a compound list
+        int last = units_[u].e;
+        for (size_t k = u + 1; k < units_.size(); ++k) {
+          bool joined = true;
+          for (int r = last; r < units_[k].b; ++r)
+            if (!IsOneOf(w_[r].key, {",", "and", "the"})) joined = false;
+          if (!joined) break;
+          targets.push_back(static_cast<int>(k));
+          last = units_[k].e;
+        }
+      }
+    }
+    // (c) an actor just after: "MSF Arnor".
+    if (targets.empty() && i + 1 < mentions_.size() && !mentions_[i + 1].agent &&
+        unit_of[i + 1] >= 0 && plain_gap(g.e, mentions_[i + 1].b, 0))
+      targets.push_back(unit_of[i + 1]);
+    if (targets.empty()) {
+      Unit u{g.b, g.e, {g.agent_prefix ? g.agent_code + "---" : "---" + g.agent_code}};
+      units_.push_back(std::move(u));
+      continue;
+    }
+    for (int t : targets) {
+      for (auto& c : units_[t].codes) c = WithAgent(c, g.agent_code, g.agent_prefix);
+      if (targets.size() == 1) {
+        units_[t].b = std::min(units_[t].b, g.b);
+        units_[t].e = std::max(units_[t].e, g.e);
+      }
+    }
+  }
+  std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
+}
+
+void SentenceCoder::BuildGroups() {
+  for (size_t i = 0; i < units_.size(); ++i) {
+    bool join = false;
+    if (!groups_.empty()) {
+      int last = groups_.back().e;
+      join = last <= units_[i].b;
+      bool seen_sep = false;
+      for (int q = last; q < units_[i].b && join; ++q) {
+        if (IsOneOf(w_[q].key, {",", "and"})) seen_sep = true;
+        else if (w_[q].key != "the") join = false;
+      }
+      join = join && seen_sep;
+    }
+    if (join) {
+      groups_.back().units.push_back(static_cast<int>(i));
+      groups_.back().e = std::max(groups_.back().e, units_[i].e);
+    } else {
+      groups_.push_back({units_[i].b, units_[i].e, {static_cast<int>(i)}});
+    }
+  }
+}
+
+void SentenceCoder::FindClauses() {
+  // A new clause at "and"/"but"/";" that does not join two actors.
+  int n = static_cast<int>(w_.size());
+  int start = 0;
+  for (int p = 0; p < n; ++p) {
+    const std::string& k = w_[p].key;
+    if (!(k == "and" || k == "but" || k == ";")) continue;
+    bool inside_group = false;
+    for (const auto& g : groups_)
+      if (p >= g.b && p < g.e) inside_group = true;
+    bool before_actor = p + 1 < n && covered_[p + 1] >= 0;
+    if (inside_group || (k == "and" && before_actor)) continue;
+    clauses_.push_back({start, p});
+    start = p + 1;
+  }
+  clauses_.push_back({start, n});
+}
+
+int SentenceCoder::GroupStartingAt(int p) const {
+  for (size_t i = 0; i < groups_.size(); ++i)
+    if (groups_[i].b == p) return static_cast<int>(i);
+  return -1;
+}
+int SentenceCoder::GroupEndingAt(int p) const {
+  for (size_t i = 0; i < groups_.size(); ++i)
+    if (groups_[i].e == p + 1) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<PatternElem>& v,
+                                                         int dir) const {
+  std::vector<Item> out;
+  if (dir > 0) {
+    for (const auto& e : v) out.push_back({&e, e.joined});
+  } else {
+    for (size_t i = v.size(); i-- > 0;) out.push_back({&v[i], i > 0 && v[i - 1].joined});
+  }
+  return out;
+}
+
+// Matches seq[k..] starting at word `pos` going in `dir`, within [lo, hi).
+bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adjacent, int dir,
+                             Binding& b, int lo, int hi) {
+  if (k == seq.size()) return true;
+  const PatternElem& e = *seq[k].e;
+  for (int p = pos; p >= lo && p < hi; p += dir) {
+    if (adjacent && p != pos) break;
+    switch (e.slot) {
+      case Slot::kWord:
+        if (!w_[p].punct && WordMatches(e.word, w_[p].key) &&
+            MatchSeq(seq, k + 1, p + dir, seq[k].join, dir, b, lo, hi))
+          return true;
+        break;
+      case Slot::kSynset:
+      case Slot::kAlternatives: {
+        const auto& members = e.slot == Slot::kSynset ? d_.synsets_[e.synset].members : e.alternatives;
+        for (const auto& m : members) {
+          std::vector<Item> next;
+          auto ms = Sequence(m, dir);
+          // Words of a synset member are contiguous.
+          for (size_t i = 0; i < ms.size(); ++i) {
+            bool last = i + 1 == ms.size();
+            next.push_back({ms[i].e, last ? seq[k].join : (e.slot == Slot::kSynset ? true : ms[i].join)});
+          }
+          next.insert(next.end(), seq.begin() + k + 1, seq.end());
+          Binding saved = b;
+          if (MatchSeq(std::move(next), 0, p, adjacent && p == pos, dir, b, lo, hi)) return true;
+          b = saved;
+        }
+        break;
+      }
+      case Slot::kSource:
+      case Slot::kTarget:
+      case Slot::kCompound: {
+        int g = dir > 0 ? GroupStartingAt(p) : GroupEndingAt(p);
+        if (g >= 0) {
+          Binding saved = b;
+          if (e.slot == Slot::kSource) b.source = g;
+          else if (e.slot == Slot::kTarget) b.target = g;
+          else b.compound = g;
+          int next = dir > 0 ? groups_[g].e : groups_[g].b - 1;
+          if (MatchSeq(seq, k + 1, next, seq[k].join, dir, b, lo, hi)) return true;
+          b = saved;
+        }
+        break;
+      }
+      case Slot::kSkip: {
+        int next = p + dir;
+        if (covered_[p] >= 0) {
+          const Mention& m = mentions_[covered_[p]];
+          next = dir > 0 ? m.e : m.b - 1;
+        }
+        if (MatchSeq(seq, k + 1, next, seq[k].join, dir, b, lo, hi)) return true;
+        break;
+      }
+      case Slot::kVerb:
+        break;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::Run(std::vector<DictEvent>& out) {
+  if (FindDiscards()) return false;
+  FindMentions();
+  for (const auto& m : mentions_)
+    if (m.discard) {
+      Trace("actor discard code; ");
+      return false;
+    }
+  BuildUnits();
+  BuildGroups();
+  FindClauses();
+  int n = static_cast<int>(w_.size());
+  int n_words = 0;
+  for (const auto& w : w_) n_words += !w.punct;
+  if (d_.options.minimum_words > 0 && n_words < d_.options.minimum_words) {
+    Trace("too few words; ");
+    return true;
+  }
+  int inherited_source = -1;
+  for (const auto& [cb, ce] : clauses_) {
+    int clause_source = -1;
+    for (int p = cb; p < ce; ++p) {
+      if (covered_[p] >= 0 || w_[p].punct) continue;
+      // Longest verb form at p.
+      int best = 0;
+      std::vector<uint32_t> forms;
+      ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+        int len = PhraseAt(d_.verbs_[i].words, w_, p, ce);
+        if (len > best) {
+          best = len;
+          forms.clear();
+        }
+        if (len == best && len > 0) forms.push_back(i);
+      });
+      if (best == 0 && ctx_.lexicon == nullptr) continue;
+      if (best == 0) continue;
+      // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
+      if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) continue;
+      if (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct) continue;
+      int ve = p + best;
+      std::vector<uint32_t> blocks;
+      EventCode code;
+      for (uint32_t f : forms) {
+        const VerbForm& vf = d_.verbs_[f];
+        if (std::find(blocks.begin(), blocks.end(), vf.block) == blocks.end()) blocks.push_back(vf.block);
+        if (code.code.empty() && !vf.own.code.empty()) code = vf.own;
+      }
+      if (code.code.empty())
+        for (uint32_t bl : blocks)
+          if (!d_.blocks_[bl].code.null()) {
+            code = d_.blocks_[bl].code;
+            break;
+          }
+      if (code.code.empty()) code = d_.blocks_[blocks[0]].code;
+      // Patterns: the most specific that matches; earlier wins ties.
+      const Pattern* chosen = nullptr;
+      Binding bind;
+      uint32_t rule_file = d_.verbs_[forms[0]].file, rule_line = d_.verbs_[forms[0]].line;
+      for (uint32_t bl : blocks)
+        for (const auto& pat : d_.blocks_[bl].patterns) {
+          if (chosen && pat.literal <= chosen->literal) continue;
+          Binding b;
+          if (!MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce)) continue;
+          if (!MatchSeq(Sequence(pat.after, +1), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
+          chosen = &pat;
+          bind = b;
+        }
+      if (chosen) {
+        code = chosen->code;
+        rule_file = chosen->file;
+        rule_line = chosen->line;
+      }
+      Trace("verb '" + w_[p].key + "' code " + code.code + (chosen ? " by pattern line " + std::to_string(rule_line) : "") + "; ");
+      if (code.discard()) {
+        Trace("verb discard; ");
+        out.clear();
+        return false;
+      }
+      if (code.null() || code.complex()) continue;
+      // Source and target groups.
+      std::vector<std::string> src, tgt;
+      bool symmetric = false;
+      if (bind.compound >= 0) {
+        symmetric = true;
+      } else {
+        if (bind.source < 0) {
+          for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
+            if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
+              bind.source = g;
+              break;
+            }
+          if (bind.source < 0) bind.source = inherited_source >= 0 && inherited_source != bind.target ? inherited_source : -1;
+          if (bind.source < 0)
+            for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+              if (groups_[g].e <= p && g != bind.target) {
+                bind.source = g;
+                break;
+              }
+        }
+        if (bind.target < 0)
+          for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+            if (groups_[g].b >= ve && groups_[g].e <= ce && g != bind.source) {
+              bind.target = g;
+              break;
+            }
+      }
+      auto codes_of = [&](int g) {
+        std::vector<std::string> c;
+        for (int u : groups_[g].units)
+          for (const auto& x : units_[u].codes) c.push_back(x);
+        return c;
+      };
+      DictEvent proto;
+      proto.rule = "dict:" + d_.file_name(rule_file) + ":" + std::to_string(rule_line);
+      proto.trig_b = p;
+      proto.trig_e = ve;
+      auto emit = [&](const std::string& s, const std::string& t, const std::string& c, int sg, int tg) {
+        DictEvent ev = proto;
+        ev.source = s;
+        ev.target = t;
+        ev.cameo = c;
+        if (sg >= 0) { ev.src_b = groups_[sg].b; ev.src_e = groups_[sg].e; }
+        if (tg >= 0) { ev.tgt_b = groups_[tg].b; ev.tgt_e = groups_[tg].e; }
+        for (const auto& o : out)
+          if (o.source == ev.source && o.target == ev.target && o.cameo == ev.cameo) return;
+        out.push_back(std::move(ev));
+      };
+      if (symmetric) {
+        auto all = codes_of(bind.compound);
+        for (size_t i = 0; i < all.size(); ++i)
+          for (size_t j = 0; j < all.size(); ++j)
+            if (i != j) emit(all[i], all[j], code.code, bind.compound, bind.compound);
+        clause_source = bind.compound;
+        break;
+      }
+      if (bind.source >= 0) src = codes_of(bind.source);
+      if (bind.target >= 0) tgt = codes_of(bind.target);
+      if (src.empty() && !d_.options.default_source.empty()) src.push_back(d_.options.default_source);
+      if (tgt.empty() && !d_.options.default_target.empty()) tgt.push_back(d_.options.default_target);
+      if (!d_.options.require_dyad) {
+        if (src.empty()) src.push_back("---");
+        if (tgt.empty()) tgt.push_back("---");
+      }
+      if (src.empty() || tgt.empty()) {
+        Trace("no dyad; ");
+        clause_source = bind.source;
+        break;  // the clause's verb is coded, even without an event
+      }
+      for (const auto& s : src)
+        for (const auto& t : tgt) {
+          if (s == t) continue;
+          emit(s, t, code.code, bind.source, bind.target);
+          if (!code.paired.empty() && code.paired != "---") emit(t, s, code.paired, bind.target, bind.source);
+        }
+      clause_source = bind.source;
+      break;
+    }
+    if (clause_source >= 0) inherited_source = clause_source;
+  }
+  (void)n;
+  return true;
+}
+
+std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view text) {
+  std::vector<Word> out;
+  out.reserve(toks.size());
+  for (const auto& t : toks) {
+    Word w;
+    std::string_view s = text.substr(t.begin, t.end - t.begin);
+    w.key = text::Fold(s);
+    w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
+    w.capitalized = (t.flags & text::kCapitalized) != 0;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool CodeSentence(const UserDictionaries& dicts, const pipeline::Sentence& sentence,
+                  std::string_view text, const SentenceContext& context,
+                  std::vector<DictEvent>& out) {
+  if (dicts.empty()) return true;
+  std::vector<text::Token> toks;
+  toks.reserve(sentence.toks.size());
+  for (const auto& t : sentence.toks) toks.push_back(t.t);
+  SentenceCoder c(dicts, WordsOf(toks, text), context);
+  size_t before = out.size();
+  std::vector<DictEvent> mine;
+  bool ok = c.Run(mine);
+  // Words map 1:1 to the sentence's tokens, so the ranges are token indexes already.
+  for (auto& e : mine) out.push_back(std::move(e));
+  (void)before;
+  return ok;
+}
+
+bool CodeText(const UserDictionaries& dicts, std::string_view sentence,
+              const SentenceContext& context, std::vector<DictEvent>& out) {
+  std::vector<text::Token> toks;
+  std::string keys;
+  text::TokenizerOptions opt;
+  opt.french = false;
+  opt.english = true;
+  text::Tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()), opt, toks, keys);
+  SentenceCoder c(dicts, WordsOf(toks, sentence), context);
+  return c.Run(out);
+}
+
+}  // namespace attache::dict

@@ -1,0 +1,194 @@
+// User dictionaries loaded at run time (--dict): TABARI and PETRARCH verb, actor, agent and
+// discard files, and attache's own readable format, plus a sparse TABARI-style pattern coder
+// over the analysed sentence. Loading never fails on odd lines: users keep these files for
+// years, so anything not understood becomes a warning with its file and line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "attache/status.h"
+#include "pipeline/analysis.h"
+
+namespace attache {
+class Lexicon;
+}
+
+namespace attache::dict {
+
+enum class FileKind : uint8_t { kAuto, kVerbs, kActors, kAgents, kDiscards, kAttache };
+
+struct LoadWarning {
+  std::string file;
+  int line = 0;
+  std::string message;
+};
+
+// A word of a dictionary phrase, folded. TABARI matches a word as a stem (prefix) unless it
+// ends in '_'; PETRARCH matches whole words.
+struct DictWord {
+  std::string text;
+  bool exact = true;
+};
+
+// A CAMEO code as written in a dictionary: "064", "032:033" (paired: the second code is the
+// reciprocal event, target to source), "---" (no event), "###" (discard), "+++" (complex).
+struct EventCode {
+  std::string code, paired;
+  bool null() const { return code.empty() || code == "---"; }
+  bool discard() const { return code == "###"; }
+  bool complex() const { return code == "+++"; }
+};
+
+enum class Slot : uint8_t { kWord, kSynset, kVerb, kSource, kTarget, kCompound, kSkip, kAlternatives };
+
+struct PatternElem {
+  Slot slot = Slot::kWord;
+  DictWord word;
+  bool joined = false;   // '_' between this element and the next: no gap allowed
+  int synset = -1;
+  std::vector<std::vector<PatternElem>> alternatives;  // { A | B C }
+};
+
+struct Pattern {
+  std::vector<PatternElem> before;  // words before the verb, in reading order
+  std::vector<PatternElem> after;   // words after the verb
+  bool verb_joined_before = false, verb_joined_after = false;
+  EventCode code;
+  int literal = 0;                  // words the pattern names: more is more specific
+  uint32_t file = 0, line = 0;
+};
+
+struct VerbBlock {
+  std::string name;
+  EventCode code;
+  std::vector<Pattern> patterns;
+  uint32_t file = 0, line = 0;
+};
+
+// One inflected form of a verb (possibly several contiguous words, "cordoned off").
+struct VerbForm {
+  std::vector<DictWord> words;
+  uint32_t block = 0;
+  EventCode own;  // a code on the verb line itself overrides the block's
+  uint32_t file = 0, line = 0;
+};
+
+struct DatedCode {
+  std::vector<std::string> codes;  // "FRO/BIL/SAM" gives three
+  int32_t from = INT32_MIN, to = INT32_MAX;  // YYYYMMDD, inclusive
+  bool dated = false;
+};
+
+struct ActorEntry {
+  std::vector<DictWord> words;
+  std::vector<DatedCode> codes;
+  uint32_t file = 0, line = 0;
+};
+
+struct AgentEntry {
+  std::vector<DictWord> words;
+  std::string code;     // without the '~'
+  bool prefix = false;  // [NGO~]: the agent code goes before the actor's
+  uint32_t file = 0, line = 0;
+};
+
+struct DiscardEntry {
+  std::vector<DictWord> words;
+  bool story = false;
+  uint32_t file = 0, line = 0;
+};
+
+struct Synset {
+  std::string name;
+  std::vector<std::vector<PatternElem>> members;
+};
+
+// TABARI run-time options that change coding (OPTION records of Validate.text).
+struct CodingOptions {
+  bool require_dyad = true;
+  std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
+  int minimum_words = 0;
+};
+
+class UserDictionaries {
+ public:
+  // Loads one file; the kind is guessed from its name and content when kAuto. Returns an
+  // error only when the file cannot be read; odd lines become warnings().
+  Status Load(const std::string& path, FileKind kind = FileKind::kAuto);
+  // Loads text already in memory (tests, fuzzing); `name` is used in rule ids.
+  void LoadText(std::string_view name, std::string_view text, FileKind kind);
+
+  const std::vector<LoadWarning>& warnings() const { return warnings_; }
+  bool empty() const { return actors_.empty() && verbs_.empty(); }
+  size_t actor_count() const { return actors_.size(); }
+  size_t agent_count() const { return agents_.size(); }
+  size_t verb_form_count() const { return verbs_.size(); }
+  size_t pattern_count() const;
+  const std::string& file_name(uint32_t f) const { return files_[f]; }
+
+  CodingOptions options;
+
+  // Internals the coder reads.
+  std::vector<std::string> files_;
+  std::vector<ActorEntry> actors_;
+  std::vector<AgentEntry> agents_;
+  std::vector<DiscardEntry> discards_;
+  std::vector<VerbBlock> blocks_;
+  std::vector<VerbForm> verbs_;
+  std::vector<Synset> synsets_;
+  std::unordered_map<std::string, int> synset_index_;
+  // First word -> entries. Stems (inexact first words) are looked up by every prefix.
+  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,
+      verb_first_, discard_first_;
+  bool has_stems_ = false;
+
+ private:
+  void LoadVerbs(uint32_t file, std::string_view text);
+  void LoadActors(uint32_t file, std::string_view text);
+  void LoadAgents(uint32_t file, std::string_view text);
+  void LoadDiscards(uint32_t file, std::string_view text);
+  void LoadAttache(uint32_t file, std::string_view text);
+  void Warn(uint32_t file, int line, std::string message);
+  uint32_t AddFile(std::string_view name);
+  void AddVerbForms(uint32_t file, int line, uint32_t block, std::string_view spec, bool tabari);
+  bool ParsePattern(uint32_t file, int line, std::string_view body, bool tabari, Pattern& out);
+  std::vector<PatternElem> ParseElems(uint32_t file, int line, std::string_view text, bool tabari);
+  int SynsetId(std::string_view name);
+  void IndexActor(uint32_t i);
+  void IndexAgent(uint32_t i);
+
+  std::vector<LoadWarning> warnings_;
+};
+
+// One event found by the dictionaries in one sentence.
+struct DictEvent {
+  std::string source, target, cameo;
+  std::string rule;             // dict:<file>:<line>
+  int trig_b = 0, trig_e = 0;   // token range of the verb
+  int src_b = -1, src_e = -1, tgt_b = -1, tgt_e = -1;  // token ranges of the actors
+};
+
+struct SentenceContext {
+  int32_t date = 0;  // YYYYMMDD of the dispatch, 0 when unknown (undated codes then)
+  const Lexicon* lexicon = nullptr;  // optional: verb lemmas from the readings
+  std::string* why = nullptr;        // optional: a short trace of the decision
+};
+
+// Codes one analysed sentence with the user dictionaries; appends to `out`. `text` is the
+// document text the token offsets point into. Returns false when a discard matched.
+bool CodeSentence(const UserDictionaries& dicts, const pipeline::Sentence& sentence,
+                  std::string_view text, const SentenceContext& context,
+                  std::vector<DictEvent>& out);
+
+// Codes a bare sentence (tokenised here, no lexicon): for tests and tools.
+bool CodeText(const UserDictionaries& dicts, std::string_view sentence,
+              const SentenceContext& context, std::vector<DictEvent>& out);
+
+// "950601" or "19950601" -> 19950601; 0 when not a date. Two-digit years below 30 are 20xx.
+int32_t ParseDictDate(std::string_view s);
+
+}  // namespace attache::dict
