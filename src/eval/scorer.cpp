@@ -293,7 +293,7 @@ DocScore ScoreDocument(const std::string& name, const Json& gold, const Json* pr
       if (s >= 0) cands.emplace_back(s + (Required(gev[gi]) ? 10 : 0), gi, pi);
     }
   }
-  std::stable_sort(cands.begin(), cands.end(), [](auto&a, auto&b){return std::get<0>(a) > std::get<0>(b);});
+  std::sort(cands.begin(), cands.end(), std::greater<>());
   std::map<size_t, size_t> gm, pm;
   for (const auto& [s, gi, pi] : cands) {
     if (gm.count(gi) || pm.count(pi)) continue;
