@@ -1,0 +1,378 @@
+// The earlier coders' own validation suites run through attache's dictionary coder: the
+// PETRARCH2 unit-test records (their <Text>, not their parses) with the PETR.Validate.*
+// dictionaries, and TABARI's Validate.text with its dictionaries and OPTION records applied
+// in order. A record agrees when attache's events equal the expected codings as a set. The
+// floors below are what attache reached when they were set: they may only rise. The peer
+// files are read from ../shared/peer at test time (never copied: TABARI's are GPL) and the
+// tests skip when that folder is absent. Disagreements are written to the build folder.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "dict/dictionaries.h"
+
+#if defined(ATTACHE_HAVE_PUGIXML)
+#include <pugixml.hpp>
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using attache::dict::DictEvent;
+using attache::dict::UserDictionaries;
+using Coding = std::tuple<std::string, std::string, std::string>;
+
+fs::path PeerDir() {
+  if (const char* e = std::getenv("ATTACHE_PEER"); e && *e) return e;
+  return fs::path(ATTACHE_SOURCE_DIR) / ".." / "shared" / "peer";
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Squash(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+struct Record {
+  std::string id, category, text;
+  int32_t date = 0;
+  std::set<Coding> expected;
+  std::vector<std::pair<std::string, std::string>> options;  // applied before coding
+};
+
+struct Outcome {
+  int total = 0, agree = 0;
+  std::map<std::string, int> reasons;
+  std::string report;
+};
+
+std::string Reason(const std::set<Coding>& want, const std::set<Coding>& got) {
+  if (got.empty()) return "missed: no event coded";
+  if (want.empty()) return "spurious: event where none is expected";
+  std::set<std::pair<std::string, std::string>> wd, gd;
+  std::set<std::string> wc, gc;
+  for (const auto& [s, t, c] : want) wd.insert({s, t}), wc.insert(c);
+  for (const auto& [s, t, c] : got) gd.insert({s, t}), gc.insert(c);
+  if (wd == gd) return "event code differs";
+  if (wc == gc) {
+    bool subset = std::includes(gd.begin(), gd.end(), wd.begin(), wd.end());
+    bool superset = std::includes(wd.begin(), wd.end(), gd.begin(), gd.end());
+    if (subset) return "extra events";
+    if (superset) return "missing events of a compound";
+    return "source/target differ";
+  }
+  return "code and actors differ";
+}
+
+Outcome Score(const std::vector<Record>& records, UserDictionaries& dicts,
+              const std::function<void(UserDictionaries&, const std::string&, const std::string&)>& apply) {
+  Outcome o;
+  for (const auto& r : records) {
+    for (const auto& [k, v] : r.options) apply(dicts, k, v);
+    if (r.id.empty()) continue;
+    std::vector<DictEvent> events;
+    attache::dict::SentenceContext ctx;
+    ctx.date = r.date;
+    std::string why;
+    ctx.why = &why;
+    attache::dict::CodeText(dicts, r.text, ctx, events);
+    std::set<Coding> got;
+    for (const auto& e : events) got.insert({e.source, e.target, e.cameo});
+    ++o.total;
+    if (got == r.expected) {
+      ++o.agree;
+      continue;
+    }
+    std::string reason = Reason(r.expected, got);
+    ++o.reasons[reason];
+    auto show = [](const std::set<Coding>& s) {
+      std::string out;
+      for (const auto& [a, b, c] : s) out += "{" + a + " " + b + " " + c + "}";
+      return out.empty() ? std::string("{}") : out;
+    };
+    o.report += r.id + " [" + r.category + "] " + reason + "\n  text: " + r.text +
+                "\n  want: " + show(r.expected) + "\n  got:  " + show(got) + "\n  why:  " + why + "\n";
+  }
+  return o;
+}
+
+void WriteReport(const std::string& name, const Outcome& o) {
+  std::ofstream out(fs::path(ATTACHE_BINARY_DIR) / name);
+  out << "# " << o.agree << "/" << o.total << " records agree\n";
+  for (const auto& [k, v] : o.reasons) out << "# " << v << "  " << k << "\n";
+  out << o.report;
+}
+
+// ------------------------------------------------------------------------- PETRARCH2
+std::vector<Record> ReadPetrarchRecords(const std::string& xml) {
+  std::vector<Record> out;
+#if defined(ATTACHE_HAVE_PUGIXML)
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return out;
+  std::vector<std::pair<std::string, std::string>> pending;
+  for (pugi::xml_node n : doc.child("Validation").child("Sentences").children()) {
+    std::string tag = n.name();
+    if (tag == "Config") {
+      pending.emplace_back(n.attribute("option").value(), n.attribute("value").value());
+      continue;
+    }
+    if (tag != "Sentence") continue;
+    Record r;
+    r.id = n.attribute("id").value();
+    r.category = n.attribute("category").value();
+    r.date = std::atoi(n.attribute("date").value());
+    r.text = Squash(n.child_value("Text"));
+    for (pugi::xml_node e : n.children("EventCoding"))
+      if (e.attribute("eventcode"))
+        r.expected.insert({e.attribute("sourcecode").value(), e.attribute("targetcode").value(),
+                           e.attribute("eventcode").value()});
+    r.options = std::move(pending);
+    pending.clear();
+    out.push_back(std::move(r));
+  }
+#else
+  // Without pugixml: the file's own regular layout (one element per tag, attributes quoted).
+  auto attr = [](std::string_view tag, std::string_view name) -> std::string {
+    std::string key = " " + std::string(name) + "=\"";
+    size_t p = tag.find(key);
+    if (p == std::string_view::npos) return "";
+    p += key.size();
+    return std::string(tag.substr(p, tag.find('"', p) - p));
+  };
+  size_t pos = xml.find("<Sentences>");
+  std::vector<std::pair<std::string, std::string>> pending;
+  while (pos != std::string::npos && pos < xml.size()) {
+    size_t lt = xml.find('<', pos);
+    if (lt == std::string::npos) break;
+    if (xml.compare(lt, 4, "<!--") == 0) {
+      pos = xml.find("-->", lt);
+      continue;
+    }
+    size_t gt = xml.find('>', lt);
+    std::string_view tag(xml.data() + lt, gt - lt);
+    pos = gt + 1;
+    if (tag.substr(0, 7) == "<Config") {
+      pending.emplace_back(attr(tag, "option"), attr(tag, "value"));
+    } else if (tag.substr(0, 9) == "<Sentence" && tag.substr(0, 10) != "<Sentences") {
+      Record r;
+      r.id = attr(tag, "id");
+      r.category = attr(tag, "category");
+      r.date = std::atoi(attr(tag, "date").c_str());
+      size_t end = xml.find("</Sentence>", pos);
+      std::string_view body(xml.data() + pos, end - pos);
+      size_t tb = body.find("<Text>"), te = body.find("</Text>");
+      if (tb != std::string_view::npos) r.text = Squash(body.substr(tb + 6, te - tb - 6));
+      size_t e = 0;
+      while ((e = body.find("<EventCoding", e)) != std::string_view::npos) {
+        size_t eg = body.find('>', e);
+        std::string_view et = body.substr(e, eg - e);
+        if (et.find("eventcode=") != std::string_view::npos)
+          r.expected.insert({attr(et, "sourcecode"), attr(et, "targetcode"), attr(et, "eventcode")});
+        e = eg;
+      }
+      r.options = std::move(pending);
+      pending.clear();
+      out.push_back(std::move(r));
+      pos = end;
+    }
+  }
+#endif
+  return out;
+}
+
+// Floors: the agreement attache reached when they were set (records, of 284 / 472).
+constexpr int kPetrarchFloor = 0;
+constexpr int kTabariFloor = 0;
+
+TEST(PeerSuites, Petrarch2UnitTests) {
+  fs::path dir = PeerDir() / "petrarch2";
+  if (!fs::exists(dir / "PETR.UnitTest.records.xml")) GTEST_SKIP() << "no peer suites at " << dir;
+  UserDictionaries dicts;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const char* f : {"PETR.Validate.verbs.txt", "PETR.Validate.actors.txt",
+                        "PETR.Validate.agents.txt", "PETR.Validate.discards.txt"})
+    ASSERT_TRUE(dicts.Load((dir / f).string()).ok()) << f;
+  auto t1 = std::chrono::steady_clock::now();
+  auto records = ReadPetrarchRecords(ReadFile(dir / "PETR.UnitTest.records.xml"));
+  ASSERT_EQ(records.size(), 284u);
+  Outcome o = Score(records, dicts, [](UserDictionaries& d, const std::string& k, const std::string& v) {
+    std::string lv;
+    for (char c : v) lv += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (k == "require_dyad") d.options.require_dyad = lv != "false";
+  });
+  WriteReport("peer_petrarch2_disagreements.txt", o);
+  std::printf("PETRARCH2 unit tests: %d/%d records agree (%.1f%%); dictionaries loaded in %.1f ms\n",
+              o.agree, o.total, 100.0 * o.agree / o.total,
+              std::chrono::duration<double, std::milli>(t1 - t0).count());
+  for (const auto& [k, v] : o.reasons) std::printf("  %3d  %s\n", v, k.c_str());
+  EXPECT_GE(o.agree, kPetrarchFloor);
+}
+
+// ---------------------------------------------------------------------------- TABARI
+std::vector<Record> ReadTabariRecords(const std::string& text) {
+  std::vector<Record> out;
+  std::istringstream in(text);
+  std::string line;
+  Record cur;
+  bool in_text = false, in_comment = false;
+  std::string comment;
+  auto finish = [&]() {
+    // Expected events and OPTION records from the comment block.
+    size_t p = 0;
+    bool option_only = false;
+    while ((p = comment.find('{', p)) != std::string::npos) {
+      size_t e = comment.find('}', p);
+      if (e == std::string::npos) break;
+      std::string inner = Squash(comment.substr(p + 1, e - p - 1));
+      p = e + 1;
+      if (inner.rfind("OPTION:", 0) == 0) {
+        std::string opt = Squash(inner.substr(7));
+        size_t colon = opt.find(':');
+        cur.options.emplace_back(opt.substr(0, colon), colon == std::string::npos ? "" : Squash(opt.substr(colon + 1)));
+        option_only = true;
+        continue;
+      }
+      if (inner == "---" || inner == "+++" || inner == "###") continue;
+      size_t s1 = inner.find('/');
+      size_t s2 = inner.find('/', s1 + 1);
+      if (s1 == std::string::npos || s2 == std::string::npos) continue;
+      cur.expected.insert({Squash(inner.substr(0, s1)), Squash(inner.substr(s1 + 1, s2 - s1 - 1)),
+                           Squash(inner.substr(s2 + 1))});
+    }
+    cur.text = Squash(cur.text);
+    if (option_only && cur.expected.empty()) cur.id.clear();  // an OPTION record is not a case
+    out.push_back(std::move(cur));
+    cur = Record();
+    comment.clear();
+  };
+  while (std::getline(in, line)) {
+    if (in_comment) {
+      size_t e = line.find("*/");
+      comment += line.substr(0, e) + "\n";
+      if (e != std::string::npos) {
+        in_comment = false;
+        finish();
+      }
+      continue;
+    }
+    if (!in_text && line.size() > 8 && std::isdigit(static_cast<unsigned char>(line[0])) &&
+        line.find_first_not_of("0123456789") == 6) {
+      cur.date = attache::dict::ParseDictDate(line.substr(0, 6));
+      std::istringstream hs(line.substr(6));
+      hs >> cur.id;
+      cur.category = cur.id.substr(0, cur.id.find('-'));
+      if (cur.id == "FINAL-01") break;
+      in_text = true;
+      continue;
+    }
+    if (in_text) {
+      size_t c = line.find("/*");
+      if (c == std::string::npos) {
+        cur.text += line + " ";
+        continue;
+      }
+      cur.text += line.substr(0, c);
+      in_text = false;
+      std::string rest = line.substr(c + 2);
+      size_t e = rest.find("*/");
+      comment += rest.substr(0, e) + "\n";
+      if (e != std::string::npos) finish();
+      else in_comment = true;
+    }
+  }
+  return out;
+}
+
+void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::string& value) {
+  auto bracket = [&](const std::string& word) -> std::string {
+    size_t p = value.find(word);
+    if (p == std::string::npos) return "";
+    size_t b = value.find('[', p), e = value.find(']', p);
+    return b == std::string::npos || e == std::string::npos ? "" : value.substr(b + 1, e - b - 1);
+  };
+  if (key == "DEFAULT") {
+    if (value.rfind("OFF", 0) == 0) {
+      d.options.default_source.clear();
+      d.options.default_target.clear();
+    } else {
+      d.options.default_source = bracket("SOURCE");
+      d.options.default_target = bracket("TARGET");
+    }
+  } else if (key == "SET" && value.rfind("MINIMUM WORDS", 0) == 0) {
+    d.options.minimum_words = std::atoi(value.substr(value.find('=') + 1).c_str());
+  }
+}
+
+TEST(PeerSuites, TabariValidate) {
+  fs::path dir = PeerDir() / "tabari";
+  if (!fs::exists(dir / "Validate.text")) GTEST_SKIP() << "no peer suites at " << dir;
+  UserDictionaries dicts;
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.verbs").string(), attache::dict::FileKind::kVerbs).ok());
+  ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.actors").string(), attache::dict::FileKind::kActors).ok());
+  ASSERT_TRUE(dicts.Load((dir / "Validate.agents").string(), attache::dict::FileKind::kAgents).ok());
+  auto t1 = std::chrono::steady_clock::now();
+  auto records = ReadTabariRecords(ReadFile(dir / "Validate.text"));
+  Outcome o = Score(records, dicts, ApplyTabariOption);
+  WriteReport("peer_tabari_disagreements.txt", o);
+  std::printf("TABARI Validate.text: %d/%d records agree (%.1f%%); dictionaries loaded in %.1f ms\n",
+              o.agree, o.total, 100.0 * o.agree / o.total,
+              std::chrono::duration<double, std::milli>(t1 - t0).count());
+  for (const auto& [k, v] : o.reasons) std::printf("  %3d  %s\n", v, k.c_str());
+  EXPECT_GE(o.agree, kTabariFloor);
+}
+
+// Production dictionaries load without failing, within a time budget worth reporting.
+TEST(PeerSuites, ProductionDictionariesLoad) {
+  fs::path peer = PeerDir();
+  if (!fs::exists(peer / "petrarch2" / "CAMEO.2.0.txt")) GTEST_SKIP() << "no peer dictionaries";
+  struct F {
+    fs::path path;
+    attache::dict::FileKind kind;
+  };
+  std::vector<F> files = {
+      {peer / "petrarch2" / "CAMEO.2.0.txt", attache::dict::FileKind::kVerbs},
+      {peer / "tabari" / "CAMEO.091003.master.verbs", attache::dict::FileKind::kVerbs},
+      {peer / "petrarch2" / "Phoenix.Countries.actors.txt", attache::dict::FileKind::kActors},
+      {peer / "petrarch2" / "Phoenix.International.actors.txt", attache::dict::FileKind::kActors},
+      {peer / "petrarch2" / "Phoenix.MilNonState.actors.txt", attache::dict::FileKind::kActors},
+      {peer / "petrarch2" / "Phoenix.agents.txt", attache::dict::FileKind::kAgents},
+      {peer / "petrarch2" / "Phoenix.discards.txt", attache::dict::FileKind::kDiscards},
+  };
+  for (const auto& f : files) {
+    if (!fs::exists(f.path)) continue;
+    UserDictionaries d;
+    auto t0 = std::chrono::steady_clock::now();
+    ASSERT_TRUE(d.Load(f.path.string(), f.kind).ok());
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("%-36s %8.1f ms  actors %zu agents %zu verb forms %zu patterns %zu warnings %zu\n",
+                f.path.filename().c_str(), ms, d.actor_count(), d.agent_count(), d.verb_form_count(),
+                d.pattern_count(), d.warnings().size());
+    EXPECT_FALSE(d.empty() && d.agent_count() == 0 && f.kind != attache::dict::FileKind::kDiscards)
+        << f.path;
+  }
+}
+
+}  // namespace
