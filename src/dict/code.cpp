@@ -140,6 +140,7 @@ class SentenceCoder {
   std::vector<Unit> units_;
   std::vector<Group> groups_;
   std::vector<std::pair<int, int>> clauses_;
+  std::vector<char> verb_at_;
   bool discard_ = false;
 };
 
@@ -228,7 +229,7 @@ void SentenceCoder::BuildUnits() {
     for (int q = a; q < b; ++q) {
       if (covered_[q] >= 0) return false;
       if (w_[q].punct) return false;
-      if (w_[q].key != "'s" && w_[q].key != "the") ++n;
+      if (w_[q].key != "'s" && w_[q].key != "the" && w_[q].key != "and") ++n;
     }
     return n <= max_words;
   };
@@ -243,7 +244,7 @@ void SentenceCoder::BuildUnits() {
         if (a.e == g.b || plain_gap(a.e, g.b, 0)) continue;  // "world government activists"
         break;
       }
-      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, 2)) targets.push_back(unit_of[j]);
+      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, 3)) targets.push_back(unit_of[j]);
       break;
     }
     // (b) "of/in/from + actor(s)": "ambassadors of Arnor, Osgiliath and Gondor".
@@ -275,6 +276,13 @@ void SentenceCoder::BuildUnits() {
       units_.push_back(std::move(u));
       continue;
     }
+    // A name right after the agent is the agent's holder: "Bree President Romendacil".
+    if (i + 1 < mentions_.size() && !mentions_[i + 1].agent && mentions_[i + 1].b == g.e &&
+        unit_of[i + 1] >= 0 && std::find(targets.begin(), targets.end(), unit_of[i + 1]) == targets.end()) {
+      Unit& holder = units_[unit_of[i + 1]];
+      holder.codes.clear();
+      holder.b = holder.e = -1;
+    }
     for (int t : targets) {
       for (auto& c : units_[t].codes) c = WithAgent(c, g.agent_code, g.agent_prefix);
       if (targets.size() == 1) {
@@ -283,6 +291,7 @@ void SentenceCoder::BuildUnits() {
       }
     }
   }
+  std::erase_if(units_, [](const Unit& u) { return u.codes.empty(); });
   std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
 }
 
@@ -293,9 +302,12 @@ void SentenceCoder::BuildGroups() {
       int last = groups_.back().e;
       join = last <= units_[i].b;
       bool seen_sep = false;
+      int extra = 0;
       for (int q = last; q < units_[i].b && join; ++q) {
-        if (IsOneOf(w_[q].key, {",", "and"})) seen_sep = true;
-        else if (w_[q].key != "the") join = false;
+        if (IsOneOf(w_[q].key, {",", "and", "or", "nor"})) seen_sep = true;
+        else if (w_[q].key == "the") continue;
+        else if (seen_sep && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && ++extra <= 2) continue;
+        else join = false;
       }
       join = join && seen_sep;
     }
@@ -314,12 +326,12 @@ void SentenceCoder::FindClauses() {
   int start = 0;
   for (int p = 0; p < n; ++p) {
     const std::string& k = w_[p].key;
-    if (!(k == "and" || k == "but" || k == ";")) continue;
+    if (!(k == "and" || k == "but" || k == ";" || k == ",")) continue;
     bool inside_group = false;
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
     bool before_actor = p + 1 < n && covered_[p + 1] >= 0;
-    if (inside_group || (k == "and" && before_actor)) continue;
+    if (inside_group || ((k == "and" || k == ",") && before_actor)) continue;
     clauses_.push_back({start, p});
     start = p + 1;
   }
@@ -413,6 +425,13 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
 bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   if (FindDiscards()) return false;
   FindMentions();
+  verb_at_.assign(w_.size(), 0);
+  for (int p = 0; p < static_cast<int>(w_.size()); ++p) {
+    if (covered_[p] >= 0 || w_[p].punct) continue;
+    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      if (PhraseAt(d_.verbs_[i].words, w_, p, static_cast<int>(w_.size())) > 0) verb_at_[p] = 1;
+    });
+  }
   for (const auto& m : mentions_)
     if (m.discard) {
       Trace("actor discard code; ");
@@ -495,13 +514,13 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (bind.compound >= 0) {
         symmetric = true;
       } else {
+        bool source_given = bind.source >= 0, target_given = bind.target >= 0;
         if (bind.source < 0) {
           for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
             if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
               bind.source = g;
               break;
             }
-          if (bind.source < 0) bind.source = inherited_source >= 0 && inherited_source != bind.target ? inherited_source : -1;
           if (bind.source < 0)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target) {
@@ -511,10 +530,34 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         }
         if (bind.target < 0)
           for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
-            if (groups_[g].b >= ve && groups_[g].e <= ce && g != bind.source) {
+            if (groups_[g].b >= ve && groups_[g].b < ce && g != bind.source) {
               bind.target = g;
               break;
             }
+        // Passive voice: "Eriador was opposed by Osgiliath" swaps the roles.
+        if (!source_given && !target_given) {
+          bool be = false;
+          for (int q = p - 1; q >= cb && q >= p - 4; --q) {
+            if (covered_[q] >= 0 || w_[q].punct) break;
+            if (IsOneOf(w_[q].key, {"was", "were", "is", "are", "been", "be", "being"})) {
+              be = true;
+              break;
+            }
+          }
+          int by_group = -1;
+          if (be)
+            for (int q = ve; q < ce && q < ve + 4; ++q)
+              if (w_[q].key == "by") {
+                by_group = GroupStartingAt(q + 1);
+                if (by_group < 0 && q + 2 < n && w_[q + 1].key == "the") by_group = GroupStartingAt(q + 2);
+                break;
+              }
+          if (by_group >= 0) {
+            int subject = bind.source;
+            bind.source = by_group;
+            bind.target = subject;
+          }
+        }
       }
       auto codes_of = [&](int g) {
         std::vector<std::string> c;
