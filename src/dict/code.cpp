@@ -326,7 +326,7 @@ void SentenceCoder::FindClauses() {
   int start = 0;
   for (int p = 0; p < n; ++p) {
     const std::string& k = w_[p].key;
-    if (!(k == "and" || k == "but" || k == ";" || k == ",")) continue;
+    if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.has_stems_))) continue;
     bool inside_group = false;
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
@@ -466,8 +466,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (best == 0 && ctx_.lexicon == nullptr) continue;
       if (best == 0) continue;
       // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
-      if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) continue;
-      if (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct) continue;
+      // Such a noun still codes through a pattern that names the words before it.
+      bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
+                       (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct);
       int ve = p + best;
       std::vector<uint32_t> blocks;
       EventCode code;
@@ -496,6 +497,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           chosen = &pat;
           bind = b;
         }
+      if (noun_like && (!chosen || chosen->before.empty())) continue;
       if (chosen) {
         code = chosen->code;
         rule_file = chosen->file;
@@ -516,11 +518,20 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       } else {
         bool source_given = bind.source >= 0, target_given = bind.target >= 0;
         if (bind.source < 0) {
-          for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
-            if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
-              bind.source = g;
-              break;
-            }
+          // TABARI takes the clause's first actor; PETRARCH's parse gives the nearest subject.
+          if (d_.has_stems_) {
+            for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
+                bind.source = g;
+                break;
+              }
+          } else {
+            for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
+              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
+                bind.source = g;
+                break;
+              }
+          }
           if (bind.source < 0)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target) {
@@ -583,8 +594,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (symmetric) {
         auto all = codes_of(bind.compound);
         for (size_t i = 0; i < all.size(); ++i)
-          for (size_t j = 0; j < all.size(); ++j)
-            if (i != j) emit(all[i], all[j], code.code, bind.compound, bind.compound);
+          for (size_t j = i + 1; j < all.size(); ++j) {
+            emit(all[i], all[j], code.code, bind.compound, bind.compound);
+            emit(all[j], all[i], code.paired.empty() ? code.code : code.paired, bind.compound, bind.compound);
+          }
         clause_source = bind.compound;
         break;
       }
