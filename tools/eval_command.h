@@ -66,7 +66,8 @@ inline EvalCommand AddEvalCommand(CLI::App& app, const char* argv0) {
             }
             return {};
           },
-          "KEY=MIN"));
+          "KEY=MIN"))
+      ->allow_extra_args(false);
   return {cmd, [opts, floors] {
             for (const std::string& f : *floors) {
               const size_t eq = f.find('=');

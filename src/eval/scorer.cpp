@@ -422,7 +422,10 @@ DocScore ScoreDocument(const std::string& name, const Json& gold, const Json* pr
     if (name_ok && country_ok) {
       ++t.q_spk;
     } else {
-      std::string got = stext == " " ? "None" : stext;
+      std::string got = stext;
+      while (!got.empty() && got.back() == ' ') got.pop_back();
+      while (!got.empty() && got.front() == ' ') got.erase(got.begin());
+      if (got.empty()) got = "None";
       got += " (" + Show(Get(spk, "country")) + ")";
       r.findings.push_back({Finding::Kind::kWrongSpeaker, "", gtext,
                             gs + " (" + Show(gc) + ")", got, ""});
