@@ -29,19 +29,20 @@ bool TokenIs(const Tok& t, std::string_view punct, const pl::DocContext& ctx) {
 }
 
 // Folded lemmas of a token's readings with one of `pos`, or its key when it has none.
+// Views into the lexicon (lemmas are stored folded) or the key buffer: no allocation.
 void Lemmas(const Tok& t, uint16_t pos, const pipeline::Analyzer& an,
-            std::vector<std::string>& out) {
+            std::vector<std::string_view>& out) {
   out.clear();
   for (uint32_t r = 0; r < t.nreadings; ++r) {
     if (!(t.readings[r].pos & pos)) continue;
-    out.push_back(text::Fold(an.lexicon().str(t.readings[r].lemma)));
+    out.emplace_back(an.lexicon().str(t.readings[r].lemma));
   }
   if (out.empty() && t.nreadings == 0) out.emplace_back(KeyOf(t, an));
 }
 
 // Does a folded word or phrase (space-joined) occur in tokens [b, e), by lemma or form?
 bool Occurs(const Sentence& s, int b, int e, std::string_view cue, const pipeline::Analyzer& an) {
-  std::vector<std::string> lm;
+  thread_local std::vector<std::string_view> lm;
   size_t sp = cue.find(' ');
   std::string_view first = cue.substr(0, sp);
   for (int j = std::max(0, b); j < e; ++j) {
@@ -288,7 +289,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   std::vector<EventDraft> out;
   const pack::LanguagePack& pk = an.pack();
   const int n = static_cast<int>(s.toks.size());
-  std::vector<std::string> lemmas;
+  thread_local std::vector<std::string_view> lemmas;
   std::vector<int> trigger_tokens;  // for nominal windows
   struct Cand {
     int tok;
@@ -308,11 +309,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (i > 0 && pk.Is("phrasal.head", KeyOf(s.toks[i - 1], an))) noun_use = true;
       if (!noun_use) {
         Lemmas(t, lex::kVerb, an, lemmas);
-        std::set<size_t> seen;
+        thread_local std::vector<size_t> seen;
+        seen.clear();
         for (const auto& lm : lemmas) {
           auto range = pk.by_verb.equal_range(lm);
           for (auto it = range.first; it != range.second; ++it) {
-            if (!seen.insert(it->second).second) continue;
+            if (std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+            seen.push_back(it->second);
             cands.push_back({i, 1, it->second, false});
           }
         }
@@ -325,7 +328,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // whose fold collides with a noun ("torturé" is not "torture").
       if (!(t.pos & lex::kVerb) || (t.pos & lex::kNoun) || t.nreadings == 0)
         lemmas.emplace_back(KeyOf(t, an));
-      std::set<size_t> seen;
+      thread_local std::vector<size_t> seen;
+        seen.clear();
       for (const auto& lm : lemmas) {
         auto range = pk.by_noun.equal_range(lm);
         for (auto it = range.first; it != range.second; ++it) {
@@ -335,13 +339,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             int len = static_cast<int>(seq.size());
             if (i + len > n) continue;
             bool ok = true;
-            std::vector<std::string> more;
+            thread_local std::vector<std::string_view> more;
             for (int q = 1; q < len && ok; ++q) {
               Lemmas(s.toks[i + q], lex::kNoun | lex::kAdj | lex::kVerb, an, more);
               more.emplace_back(KeyOf(s.toks[i + q], an));
               ok = std::find(more.begin(), more.end(), seq[q]) != more.end();
             }
-            if (ok && seen.insert(it->second).second) cands.push_back({i, len, it->second, true});
+            if (ok && std::find(seen.begin(), seen.end(), it->second) == seen.end()) {
+              seen.push_back(it->second);
+              cands.push_back({i, len, it->second, true});
+            }
           }
         }
       }
@@ -390,7 +397,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       g = AnalyseVerbGroup(s, c.tok, an, ctx, cl);
       bool refl_ok = false;
       for (const auto& vt : f.verbs) {
-        std::vector<std::string> lm;
+        thread_local std::vector<std::string_view> lm;
         Lemmas(t, lex::kVerb, an, lm);
         if (std::find(lm.begin(), lm.end(), vt.lemma) == lm.end()) continue;
         if (vt.reflexive_only && !g.reflexive) continue;

@@ -108,7 +108,9 @@ std::string PhraseKey(std::string_view phrase) {
 void Builder::AddForm(Lang lang, std::string_view form, std::string_view lemma, uint16_t pos,
                       uint32_t feats) {
   std::string key = LangKey(lang, FoldKey(form));
-  FormReading r{Nfc(lemma), pos, feats};
+  // Lemmas are stored folded: the runtime compares them with folded pack words without
+  // folding anything per token.
+  FormReading r{FoldKey(lemma), pos, feats};
   auto& v = forms_[key];
   if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
   std::string lk = LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma));

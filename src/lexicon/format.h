@@ -8,7 +8,7 @@
 namespace attache::lex {
 
 inline constexpr char kMagic[8] = {'A', 'T', 'T', 'L', 'E', 'X', '0', '1'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: lemmas stored folded
 inline constexpr uint32_t kEndianCheck = 0x01020304u;
 
 enum class Lang : uint8_t { kAny = 0, kFr = 1, kEn = 2 };
@@ -52,7 +52,7 @@ enum Feat : uint32_t {
 
 // One reading of a surface form: lemma (string offset), POS bit (single), features.
 struct Reading {
-  uint32_t lemma;  // offset into the string pool (NUL-terminated)
+  uint32_t lemma;  // offset into the string pool (NUL-terminated), folded (FoldKey)
   uint16_t pos;    // one Pos bit
   uint16_t pad;
   uint32_t feats;  // Feat bits

@@ -45,12 +45,7 @@ bool Analyzer::HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
   for (uint32_t r = 0; r < t.nreadings; ++r) {
     const lex::Reading& rd = t.readings[r];
     if ((rd.pos & pos_mask) == 0) continue;
-    // Lemmas in the lexicon are NFC; compare folded.
-    std::string_view lm = lx_.str(rd.lemma);
-    thread_local std::string folded;
-    folded.clear();
-    text::FoldAppend(lm, folded);
-    if (folded == lemma) return true;
+    if (std::string_view(lx_.str(rd.lemma)) == lemma) return true;  // stored folded
   }
   if (t.nreadings == 0 && (pos_mask & (lex::kVerb | lex::kNoun))) return Key(t, k) == lemma;
   return false;
@@ -135,10 +130,7 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       }
       for (const auto& r : rs) {
         if (!(r.pos & (lex::kVerb | lex::kAux))) continue;
-        thread_local std::string folded;
-        folded.clear();
-        text::FoldAppend(lx_.str(r.lemma), folded);
-        if (set.count(folded)) {
+        if (set.count(std::string_view(lx_.str(r.lemma)))) {
           t.cls |= bit;
           break;
         }
@@ -152,18 +144,12 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
     if (pack_.by_noun.count(key)) t.trigger_noun = true;
     for (const auto& r : rs) {
       if (t.trigger_noun || !(r.pos & lex::kNoun)) continue;
-      thread_local std::string lf;
-      lf.clear();
-      text::FoldAppend(lx_.str(r.lemma), lf);
-      if (pack_.by_noun.count(lf)) t.trigger_noun = true;
+      if (pack_.by_noun.count(std::string_view(lx_.str(r.lemma)))) t.trigger_noun = true;
     }
     if (pack_.Is("member.nouns", key)) t.cls |= kMemberNoun;
     for (const auto& r : rs) {
       if (!(r.pos & lex::kNoun)) continue;
-      thread_local std::string lf2;
-      lf2.clear();
-      text::FoldAppend(lx_.str(r.lemma), lf2);
-      if (pack_.Is("member.nouns", lf2)) t.cls |= kMemberNoun;
+      if (pack_.Is("member.nouns", std::string_view(lx_.str(r.lemma)))) t.cls |= kMemberNoun;
     }
     if (t.nreadings == 0 && Capitalised(t)) t.pos |= lex::kPropn;
     if (t.nreadings == 0 && !Capitalised(t)) t.pos |= lex::kNoun;
@@ -286,7 +272,8 @@ void Analyzer::FindMentions(Sentence& s, DocContext& ctx) const {
         key.append(Key(s.toks[j], k));
       }
       if (!ok) continue;
-      std::vector<uint32_t> ids;
+      thread_local std::vector<uint32_t> ids;  // reused: no allocation per token
+      ids.clear();
       for (auto id : lx_.Entities(ctx.lang, key)) ids.push_back(id);
       for (auto id : lx_.Entities(lex::Lang::kAny, key)) ids.push_back(id);
       if (ids.empty()) continue;
