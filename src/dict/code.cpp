@@ -395,6 +395,8 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
       case Slot::kTarget:
       case Slot::kCompound: {
         int g = dir > 0 ? GroupStartingAt(p) : GroupEndingAt(p);
+        // '%' needs a real compound: several actors ("Gondor and Osgiliath").
+        if (g >= 0 && e.slot == Slot::kCompound && groups_[g].units.size() < 2) g = -1;
         if (g >= 0) {
           Binding saved = b;
           if (e.slot == Slot::kSource) b.source = g;

@@ -1,0 +1,142 @@
+// User dictionaries: attache's own format, the TABARI/PETRARCH formats on small hand-written
+// examples, and robustness (odd lines become warnings, never a crash).
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+#include "dict/dictionaries.h"
+
+namespace {
+
+using attache::dict::DictEvent;
+using attache::dict::FileKind;
+using attache::dict::UserDictionaries;
+using Coding = std::tuple<std::string, std::string, std::string>;
+
+std::set<Coding> Code(const UserDictionaries& d, std::string_view text, int32_t date = 20240101) {
+  std::vector<DictEvent> ev;
+  attache::dict::SentenceContext ctx;
+  ctx.date = date;
+  attache::dict::CodeText(d, text, ctx, ev);
+  std::set<Coding> out;
+  for (const auto& e : ev) out.insert({e.source, e.target, e.cameo});
+  return out;
+}
+
+constexpr std::string_view kOwn = R"(# attache user dictionary
+actor | Freedonia; Freedonian | code=FRD
+actor | Sylvania | code=SYL
+actor | Rufus T. Firefly | code=FRDGOV from=1933-01-01 to=1933-12-31
+actor | Rufus T. Firefly | code=FRDELI from=1934-01-01
+agent | foreign minister; foreign ministers | code=~GOVFRM
+agent | rebels | code=~REB
+discard | football match | story
+synset | AIDWORDS | food aid; medicine
+
+[verb.condemn]
+verbs = condemn, denounce
+cameo = 122
+
+[verb.send]
+verbs = send {sent}
+cameo = ---
+pattern = * &AIDWORDS [073]
+pattern = * troops [150]
+)";
+
+TEST(Dict, OwnFormatActorsAgentsAndFrames) {
+  UserDictionaries d;
+  d.LoadText("own.txt", kOwn, FileKind::kAuto);
+  EXPECT_TRUE(d.warnings().empty()) << d.warnings()[0].message;
+  EXPECT_EQ(Code(d, "Freedonia condemned Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "122"}}));
+  EXPECT_EQ(Code(d, "The Freedonian foreign minister denounced Sylvanian rebels."),
+            (std::set<Coding>{{"FRDGOVFRM", "---REB", "122"}}));
+  EXPECT_EQ(Code(d, "Freedonia sent food aid to Sylvania."), (std::set<Coding>{{"FRD", "SYL", "073"}}));
+  EXPECT_EQ(Code(d, "Freedonia sent troops to Sylvania."), (std::set<Coding>{{"FRD", "SYL", "150"}}));
+  EXPECT_TRUE(Code(d, "Freedonia sent a letter to Sylvania.").empty());  // "---": no event
+  EXPECT_TRUE(Code(d, "Freedonia condemned Sylvania after the football match.").empty());
+  // Dated codes.
+  EXPECT_EQ(Code(d, "Rufus T. Firefly condemned Sylvania.", 19330601), (std::set<Coding>{{"FRDGOV", "SYL", "122"}}));
+  EXPECT_EQ(Code(d, "Rufus T. Firefly condemned Sylvania.", 19350601), (std::set<Coding>{{"FRDELI", "SYL", "122"}}));
+}
+
+TEST(Dict, RuleIdNamesFileAndLine) {
+  UserDictionaries d;
+  d.LoadText("own.txt", kOwn, FileKind::kAuto);
+  std::vector<DictEvent> ev;
+  attache::dict::CodeText(d, "Freedonia sent food aid to Sylvania.", {}, ev);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].rule, "dict:own.txt:18");  // the pattern line
+}
+
+TEST(Dict, PetrarchFormats) {
+  UserDictionaries d;
+  d.LoadText("v.txt", R"(&TIES
++DIPLOMATIC TIES
++RELATIONS
+
+--- RESTORE [064] ---
+RESTORE
+- NOT * &TIES [112]  # a comment
+
+--- MEET [031:031] ---
+MEET {MET}
+- % * [031:031]
+)", FileKind::kVerbs);
+  d.LoadText("a.txt", R"(FREEDONIA [FRD]
++FREEDONIAN
+SYLVANIA [SYL]
+	[SYLREB <19300101]
+)", FileKind::kActors);
+  d.LoadText("g.txt", "!PERSON! = MAN, WOMAN\nCONGRESS!PERSON! [~LEG]\nMSF {} [NGO~]\n", FileKind::kAgents);
+  EXPECT_TRUE(d.warnings().empty()) << d.warnings()[0].message;
+  EXPECT_EQ(Code(d, "Freedonia restored relations with Sylvania."), (std::set<Coding>{{"FRD", "SYL", "064"}}));
+  EXPECT_EQ(Code(d, "Freedonia did not restore diplomatic ties with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "112"}}));
+  EXPECT_EQ(Code(d, "Freedonia did not restore order in Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "064"}}));  // the pattern needs the synset
+  EXPECT_EQ(Code(d, "Freedonia will meet Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "031"}, {"SYL", "FRD", "031"}}));
+  EXPECT_EQ(Code(d, "Freedonia and Sylvania met."), (std::set<Coding>{{"FRD", "SYL", "031"}, {"SYL", "FRD", "031"}}));
+  EXPECT_EQ(Code(d, "A Freedonian congresswoman restored ties with MSF Sylvania."),
+            (std::set<Coding>{{"FRDLEG", "NGOSYL", "064"}}));
+  EXPECT_EQ(Code(d, "Freedonia restored ties with Sylvania.", 19250101), (std::set<Coding>{{"FRD", "SYLREB", "064"}}));
+}
+
+TEST(Dict, TabariFormatsAndStems) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", R"(<SYNSETS>
+&AID
++FOOD_AID
+</SYNSETS>
+<TIME>
+YESTERDAY [-1]
+</TIME>
+CRITICI  [121] ;stem: criticize, criticized, criticism
+SEND_ [---]
+{ SENT_ }
+- * &AID TO_ +  [073] ;target after TO
+)", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;comment\nSYLVANIA_ [SYL]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Freedonian officials criticized Sylvania."), (std::set<Coding>{{"FRD", "SYL", "121"}}));
+  EXPECT_TRUE(Code(d, "Freedonia criticized Sylvanians.").empty());  // SYLVANIA_ is exact
+  EXPECT_EQ(Code(d, "Freedonia sent food aid to Sylvania."), (std::set<Coding>{{"FRD", "SYL", "073"}}));
+  bool time_warned = false;
+  for (const auto& w : d.warnings()) time_warned |= w.message.find("<TIME>") != std::string::npos;
+  EXPECT_TRUE(time_warned);
+}
+
+TEST(Dict, OddLinesAreWarningsNotCrashes) {
+  UserDictionaries d;
+  d.LoadText("bad.verbs", "--- X\n- * [\n- no star [010]\n~ a b = c\n{ orphan }\n[[[\n\x01\xff\n--- Y [020] ---\nY\n- * * [1]\n",
+             FileKind::kVerbs);
+  d.LoadText("bad.actors", "\t[ABC 950101]\n+ORPHAN\nNOCODE\n[\nX [Y 99999-1]\nZ [Z <bad]\n", FileKind::kActors);
+  d.LoadText("bad.agents", "!X! MAN\nNOCODE\nA [GOV]\n", FileKind::kAgents);
+  d.LoadText("bad.txt", "actor | X\nfoo | bar\nagent | Y | code=GOV\n[verb.z]\nwhat = ever\n", FileKind::kAttache);
+  EXPECT_GE(d.warnings().size(), 10u);
+  std::vector<DictEvent> ev;
+  attache::dict::CodeText(d, "Y X Z orphan nocode", {}, ev);
+}
+
+}  // namespace
