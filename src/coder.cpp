@@ -36,6 +36,7 @@ struct LangRuntime {
   std::unique_ptr<timex::TimeWords> time_words;
   text::AbbreviationSet abbreviations;
   lex::Lang code = lex::Lang::kFr;
+  std::string selftest;  // the pack's self-test sentences
 };
 
 int Quad(std::string_view cameo) {
@@ -164,6 +165,7 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     if (rest == "grammar.txt") st = rt->pack.AddGrammar(pf.path, pf.text);
     else if (rest.rfind("frames/", 0) == 0) st = rt->pack.AddFrames(pf.path, pf.text);
     else if (rest == "time.txt") rt->pack.time_text = std::string(pf.text);
+    else if (rest == "selftest.txt") rt->selftest = std::string(pf.text);
     if (!st.ok()) return st;
   }
   for (LangRuntime* rt : {&impl->fr, &impl->en}) {
@@ -173,7 +175,45 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     rt->time_words = std::make_unique<timex::TimeWords>(std::move(tw.value()));
     for (const auto& a : rt->pack.Class("abbreviation")) rt->abbreviations.Add(a);
   }
-  return std::unique_ptr<Coder>(new Coder(std::move(impl)));
+  std::unique_ptr<Coder> coder(new Coder(std::move(impl)));
+  // Self-tests: every pack's sentences must still give their codes with this lexicon.
+  for (const LangRuntime* rt : {&coder->impl_->fr, &coder->impl_->en}) {
+    size_t pos = 0;
+    int line = 0;
+    const std::string& st = rt->selftest;
+    while (pos < st.size()) {
+      size_t nl = st.find('\n', pos);
+      if (nl == std::string::npos) nl = st.size();
+      std::string l = st.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line;
+      if (l.empty() || l[0] == '#') continue;
+      size_t bar = l.find(" | ");
+      if (bar == std::string::npos) continue;
+      char cameo[16] = {0}, src[8] = {0}, tgt[8] = {0};
+      if (std::sscanf(l.substr(0, bar).c_str(), "%15s %7s %7s", cameo, src, tgt) != 3) continue;
+      DocumentInput in;
+      in.id = "selftest";
+      in.text = l.substr(bar + 3);
+      in.lang = rt->pack.lang;
+      in.published = "2025-02-27";
+      Document d = coder->Code(in);
+      bool ok = false;
+      for (const auto& e : d.events) {
+        std::string s = e.source && e.source->country ? *e.source->country : "-";
+        std::string t = e.target && e.target->country ? *e.target->country : "-";
+        bool dyad = (s == src && t == tgt) || (e.symmetric && s == tgt && t == src);
+        if (e.cameo == cameo && dyad) ok = true;
+      }
+      if (!ok) {
+        return Status::Error("lexicon self-test failed (lang/" + rt->pack.lang + "/selftest.txt:" +
+                             std::to_string(line) + "): \"" + in.text + "\" no longer gives " +
+                             cameo + " " + src + " " + tgt +
+                             ": the lexicon or a frame file is broken; rebuild with `ninja -C build lexicon`");
+      }
+    }
+  }
+  return coder;
 }
 
 Document Coder::Code(const DocumentInput& input) const { return impl_->Run(input); }
