@@ -155,11 +155,19 @@ std::vector<Record> ReadPetrarchRecords(const std::string& xml) {
 #else
   // Without pugixml: the file's own regular layout (one element per tag, attributes quoted).
   auto attr = [](std::string_view tag, std::string_view name) -> std::string {
-    std::string key = " " + std::string(name) + "=\"";
-    size_t p = tag.find(key);
-    if (p == std::string_view::npos) return "";
-    p += key.size();
-    return std::string(tag.substr(p, tag.find('"', p) - p));
+    // name = "value", with any spacing around '=' (the file has both styles).
+    for (size_t p = tag.find(name); p != std::string_view::npos; p = tag.find(name, p + 1)) {
+      if (p == 0 || !std::isspace(static_cast<unsigned char>(tag[p - 1]))) continue;
+      size_t q = p + name.size();
+      while (q < tag.size() && tag[q] == ' ') ++q;
+      if (q >= tag.size() || tag[q] != '=') continue;
+      ++q;
+      while (q < tag.size() && tag[q] == ' ') ++q;
+      if (q >= tag.size() || tag[q] != '"') continue;
+      size_t end = tag.find('"', q + 1);
+      return std::string(tag.substr(q + 1, end - q - 1));
+    }
+    return "";
   };
   size_t pos = xml.find("<Sentences>");
   std::vector<std::pair<std::string, std::string>> pending;
@@ -184,6 +192,9 @@ std::vector<Record> ReadPetrarchRecords(const std::string& xml) {
       std::string_view body(xml.data() + pos, end - pos);
       size_t tb = body.find("<Text>"), te = body.find("</Text>");
       if (tb != std::string_view::npos) r.text = Squash(body.substr(tb + 6, te - tb - 6));
+      for (auto [ent, ch] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}})
+        for (size_t a = r.text.find(ent); a != std::string::npos; a = r.text.find(ent, a + 1))
+          r.text.replace(a, std::string_view(ent).size(), ch);
       size_t e = 0;
       while ((e = body.find("<EventCoding", e)) != std::string_view::npos) {
         size_t eg = body.find('>', e);
