@@ -245,8 +245,9 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
 
   // Language: given, forced, else CLD2 over the body; fr or en.
   std::string lang;
-  if (!options.forced_lang.empty() && options.forced_lang != "auto") lang = options.forced_lang;
-  else if (input.lang && (*input.lang == "fr" || *input.lang == "en")) lang = *input.lang;
+  // The document's own language (a JSON Lines field) is more specific than the run's.
+  if (input.lang && (*input.lang == "fr" || *input.lang == "en")) lang = *input.lang;
+  else if (!options.forced_lang.empty() && options.forced_lang != "auto") lang = options.forced_lang;
   ingest::DispatchParts parts = ingest::ParseDispatch(text, lang);
   if (lang.empty()) {
     bool reliable = false;
@@ -451,9 +452,19 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
           std::string T = ev.target && ev.target->country ? *ev.target->country : "";
           if (!T.empty() && L != S && L != T) { mode = "third-party"; ev.cameo = ev.cameo == "040" ? "044" : ev.cameo; }
           else if (!T.empty() && L == T && L != S) { mode = "visit"; ev.cameo = ev.cameo == "040" ? "042" : ev.cameo; }
-          else if (!T.empty() && L == S && L != T) { mode = "visit"; ev.cameo = ev.cameo == "040" ? "043" : ev.cameo; }
+          else if (!T.empty() && L == S && L != T) {
+            // Met at home: the other party is the visitor, and PLOVER makes the visitor the
+            // actor and the host the recipient.
+            mode = "visit";
+            std::swap(ev.source, ev.target);
+            ev.cameo = ev.cameo == "040" ? "042" : ev.cameo;
+          }
         }
       }
+      // A visit is a meeting of both parties, told from either side (CAMEO 042 and 043 are
+      // two views of one act): one event, the visitor as actor, marked symmetric.
+      if (mode == "visit" && ev.source && ev.target && ev.plover && *ev.plover == "CONSULT")
+        ev.symmetric = true;
       if (!mode.empty()) ev.plover_mode = mode;
       ev.quad = Quad(ev.cameo);
       ev.goldstein = Goldstein(ev.cameo);

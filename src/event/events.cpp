@@ -305,8 +305,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (t.pos & lex::kVerb) {
       bool noun_use = i > 0 && (s.toks[i - 1].cls & pl::kDet) && (t.pos & lex::kNoun) &&
                       !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
-      // The particle of a phrasal verb is no verb: "take back", "bring down".
+      // The particle of a phrasal verb is no verb: "take back", "bring down"; nor is a
+      // word right after a preposition ("offer of talks").
       if (i > 0 && pk.Is("phrasal.head", KeyOf(s.toks[i - 1], an))) noun_use = true;
+      if (i > 0 && (s.toks[i - 1].cls & pl::kPrep) && !(s.toks[i - 1].cls & pl::kDet) &&
+          (t.pos & lex::kNoun) && KeyOf(s.toks[i - 1], an) != "to")
+        noun_use = true;
       if (!noun_use) {
         Lemmas(t, lex::kVerb, an, lemmas);
         thread_local std::vector<size_t> seen;
@@ -358,10 +362,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   // over "échange").
   std::vector<bool> dead(cands.size(), false);
   for (size_t a = 0; a < cands.size(); ++a)
-    for (size_t b = 0; b < cands.size(); ++b)
-      if (a != b && cands[a].noun && cands[b].noun && cands[a].tok == cands[b].tok &&
-          cands[a].len > cands[b].len)
-        dead[b] = true;
+    for (size_t b = 0; b < cands.size(); ++b) {
+      if (a == b || !cands[a].noun || !cands[b].noun) continue;
+      // A nominal trigger inside a longer one is hidden by it ("joint naval exercises"
+      // over "naval exercises").
+      bool inside = cands[b].tok >= cands[a].tok &&
+                    cands[b].tok + cands[b].len <= cands[a].tok + cands[a].len;
+      if (inside && cands[a].len > cands[b].len) dead[b] = true;
+    }
   for (const auto& c : cands)
     if (c.noun) trigger_tokens.push_back(c.tok);
   std::sort(trigger_tokens.begin(), trigger_tokens.end());
@@ -445,8 +453,15 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // "a menacé les Houthis de nouvelles frappes", "accused Ukraine of attacking".
     {
       bool governed = false;
-      for (const auto& oc : cands) {
-        if (oc.noun || oc.tok >= c.tok || s.toks[oc.tok].clause != t.clause) continue;
+      for (const auto& fired : out) {
+        // Only an act that was coded governs: a candidate that failed its cue is no verb of
+        // saying or intending here.
+        const Cand oc{fired.trig_b, fired.trig_e - fired.trig_b, static_cast<size_t>(fired.frame - pk.frames.data()), false};
+        if (s.toks[oc.tok].pos == 0 || oc.tok >= c.tok || s.toks[oc.tok].clause != t.clause) continue;
+        bool verb_fired = true;
+        for (const auto& cc : cands)
+          if (cc.tok == oc.tok && cc.noun && cc.frame == oc.frame) verb_fired = false;
+        if (!verb_fired) continue;
         if (c.tok - oc.tok > 6) continue;
         bool comma = false;
         for (int j = oc.tok + 1; j < c.tok; ++j)
@@ -457,7 +472,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         std::string_view root = code.substr(0, 2);
         // Acts whose object is another act: threats, demands, refusals, intentions, and
         // allegations ("accused Ukraine of attacking"); not condemnations of a done act.
-        if (root == "03" || root == "10" || root == "12" || root == "13" || code == "112")
+        if (root == "03" || root == "08" || root == "10" || root == "12" || root == "13" ||
+            root == "16" || code == "112")
           governed = true;
       }
       if (governed && (c.noun || s.toks[c.tok].feats & (lex::kInf | lex::kPpas | lex::kPpre))) { TraceDrop(f, s, c.tok, "governed by a speech act", ctx); continue; }
@@ -519,7 +535,57 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 }
               if (first_verb < 0) first_verb = cl.e > cl.b ? cl.e - 1 : cl.b;
               std::vector<ActorRef> subj;
-              if (first_verb >= 0 && c.tok > first_verb) {
+              // The noun is the object of a support verb ("a mené une attaque", "held talks",
+              // "launched strikes"): the verb's subject is the noun's agent. A noun elsewhere
+              // ("on the strikes", "called the strikes an act of war") names an act already
+              // told, with no new agent.
+              int support = -1, nearest_verb = -1;
+              for (int j = c.tok - 1; j >= cl.b && j >= c.tok - 8; --j) {
+                const Tok& q = s.toks[j];
+                if (q.t.kind == text::TokenKind::kPunct) {
+                  std::string_view pk2 = KeyOf(q, an);
+                  if (pk2 == "," || pk2 == ";" || pk2 == ":" || pk2 == ".") break;
+                  continue;
+                }
+                if (!(q.pos & lex::kVerb) || q.phrase >= 0) continue;
+                if (q.cls & (pl::kNeg2 | pl::kAdvSkip | pl::kDet | pl::kPrep)) continue;
+                // A word that is also a noun, adjective or adverb is a verb only after an
+                // auxiliary, a reflexive or a clitic ("ont procédé", not "plus important").
+                if ((q.pos & (lex::kNoun | lex::kAdj | lex::kAdv)) &&
+                    !(q.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)) &&
+                    !(j > 0 && (s.toks[j - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kReflexive | pl::kNeg | pl::kPronoun))))
+                  continue;
+                // An auxiliary right before the noun's group is the main verb ("a eu un
+                // entretien"); an auxiliary before a participle is not.
+                if ((q.cls & (pl::kAuxHave | pl::kAuxBe)) && nearest_verb >= 0) continue;
+                if (nearest_verb < 0) nearest_verb = j;
+                std::vector<std::string_view> lm2;
+                Lemmas(q, lex::kVerb | lex::kAux, an, lm2);
+                for (auto l : lm2)
+                  if (pk.Is("support.verbs", l)) support = j;
+                if (pk.Is("support.verbs", KeyOf(q, an))) support = j;
+                if (support >= 0) break;
+                if (!(q.cls & (pl::kAuxHave | pl::kAuxBe))) break;
+              }
+              int np_prep = t.phrase >= 0 ? s.phrases[t.phrase].prep : -1;
+              // "après une réunion avec X": the subject took part in a meeting; not in the
+              // strikes or protests that came before ("après des semaines de manifestations").
+              bool temporal = f.mutual && np_prep >= 0 &&
+                              pk.Is("temporal.prep", KeyOf(s.toks[np_prep], an));
+              if (support >= 0) {
+                subj = SubjectOf(s, support, clauses, an, ctx, false);
+              } else if (first_verb >= 0 && c.tok > first_verb && np_prep >= 0 && !temporal) {
+                // "on the strikes", "killed in the strikes": an act already told.
+              } else if (first_verb >= 0 && c.tok > first_verb && nearest_verb >= 0 &&
+                         np_prep < 0 && [&] {
+                           std::vector<std::string_view> lm3;
+                           Lemmas(s.toks[nearest_verb], lex::kVerb, an, lm3);
+                           for (auto l : lm3)
+                             if (pk.Is("naming.verbs", l)) return true;
+                           return false;
+                         }()) {
+                // "called the strikes an act of war": talk about an act, not the act.
+              } else if (first_verb >= 0 && c.tok > first_verb) {
                 subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
               } else if (t.phrase >= 0) {
                 // The noun is inside a phrase attached to the subject: "X, lors d'une
@@ -671,6 +737,19 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               break;
             }
             break;
+          case pack::Slot::kDomestic: {
+            std::string country;
+            if (d.place) country = an.lexicon().entity(d.place->entity).country;
+            if (country.empty() && !sources.empty()) country = sources[0].country;
+            if (!country.empty() && !is_source) {
+              ActorRef a;
+              a.country = country;
+              a.code = country;
+              a.b = a.e = -1;
+              dst.push_back(a);
+            }
+            break;
+          }
           case pack::Slot::kBilateral: {
             bool bil = false;
             for (int j = c.tok + 1; j < n; ++j)
@@ -741,6 +820,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (e.has_source && e.has_target && a.code == b.code && a.b == b.b) continue;
       e.symmetric = symmetric && e.has_target;
       if (!e.has_source && !e.has_target) continue;
+      // An event needs a state or an organisation on one side: "the delegations" alone
+      // code nothing a user can count.
+      bool src_ok = e.has_source && (!a.country.empty() || a.code.size() >= 3);
+      bool tgt_ok = e.has_target && (!b.country.empty() || b.code.size() >= 3);
+      if (!src_ok && !tgt_ok) continue;
       out.push_back(std::move(e));
     }
   }

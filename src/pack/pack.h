@@ -26,6 +26,8 @@ enum class Slot {
   kPrep,       // a named preposition: prep:vers
   kComplement, // the first actor of the complement clause ("a estimé que X ...")
   kBilateral,  // "bilatéral": the partner of the source in the dispatch's main dyad
+  kDomestic,   // the country where it happened (the place's, else the source's): protests
+               // and repression are aimed at a state's own authorities or people
 };
 
 struct SlotSpec {

@@ -146,10 +146,11 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       if (t.trigger_noun || !(r.pos & lex::kNoun)) continue;
       if (pack_.by_noun.count(std::string_view(lx_.str(r.lemma)))) t.trigger_noun = true;
     }
-    if (pack_.Is("member.nouns", key)) t.cls |= kMemberNoun;
+    if (pack_.Is("member.nouns", key) || pack_.Is("territory.nouns", key)) t.cls |= kMemberNoun;
     for (const auto& r : rs) {
       if (!(r.pos & lex::kNoun)) continue;
-      if (pack_.Is("member.nouns", std::string_view(lx_.str(r.lemma)))) t.cls |= kMemberNoun;
+      std::string_view lm(lx_.str(r.lemma));
+      if (pack_.Is("member.nouns", lm) || pack_.Is("territory.nouns", lm)) t.cls |= kMemberNoun;
     }
     if (t.nreadings == 0 && Capitalised(t)) t.pos |= lex::kPropn;
     if (t.nreadings == 0 && !Capitalised(t)) t.pos |= lex::kNoun;
