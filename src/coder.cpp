@@ -14,6 +14,7 @@
 #include <cmath>
 #include <map>
 
+#include "dict/dictionaries.h"
 #include "event/events.h"
 #include "ingest/dispatch.h"
 #include "lexicon/lexicon.h"
@@ -104,6 +105,8 @@ struct Coder::Impl {
   std::unique_ptr<Lexicon> lexicon;
   CoderOptions options;
   LangRuntime fr, en;
+  dict::UserDictionaries dicts;  // --dict files, immutable after Open
+  std::vector<std::string> warnings;
 
   const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
   Document Run(const DocumentInput& input) const;
@@ -112,6 +115,7 @@ struct Coder::Impl {
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Coder::~Coder() = default;
 const Lexicon& Coder::lexicon() const { return *impl_->lexicon; }
+const std::vector<std::string>& Coder::warnings() const { return impl_->warnings; }
 
 std::string DefaultLexiconPath(const char* argv0) {
   if (const char* env = std::getenv("ATTACHE_LEXICON"); env != nullptr && *env) return env;
@@ -213,6 +217,14 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
       }
     }
   }
+  // User dictionaries come after the self-tests, which check the lexicon and packs alone.
+  Impl& im = *coder->impl_;
+  for (const auto& path : options.user_dictionaries) {
+    Status st = im.dicts.Load(path);
+    if (!st.ok()) return st;
+  }
+  for (const auto& w : im.dicts.warnings())
+    im.warnings.push_back(w.file + ":" + std::to_string(w.line) + ": " + w.message);
   return coder;
 }
 
@@ -486,6 +498,58 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       if (d.source.pronoun || d.source.anaphoric) conf *= 0.9;
       ev.confidence = std::round(conf * 100) / 100;
       doc.events.push_back(std::move(ev));
+    }
+  }
+
+  // User dictionaries (--dict): TABARI/PETRARCH-style patterns over the same sentences.
+  if (!dicts.empty()) {
+    for (const auto& s : sentences) {
+      std::vector<dict::DictEvent> found;
+      dict::SentenceContext dctx;
+      if (have_pub) dctx.date = pub.y * 10000 + pub.m * 100 + pub.d;
+      dctx.lexicon = lexicon.get();
+      dict::CodeSentence(dicts, s, text, dctx, found);
+      for (const auto& de : found) {
+        Event ev;
+        ev.id = doc.id + "#e" + std::to_string(++n_event);
+        ev.rule = de.rule;
+        ev.cameo = de.cameo;
+        if (std::string p = PloverOfRoot(de.cameo); !p.empty() && de.cameo.size() >= 2 &&
+            de.cameo.compare(0, 2, "01") != 0 && de.cameo.compare(0, 2, "02") != 0)
+          ev.plover = p;
+        auto actor = [&](const std::string& code, int b, int e) {
+          Actor a;
+          a.code = code;
+          if (code.size() >= 3 && code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0 &&
+              code.compare(0, 3, "IMG") != 0 && code.compare(0, 3, "MNC") != 0)
+            a.country = code.substr(0, 3);
+          if (code.size() >= 6) a.sector = code.substr(3, 3);
+          if (b >= 0 && e > b) a.span = span_of(s.toks[b].t.begin, s.toks[e - 1].t.end);
+          return a;
+        };
+        if (!de.source.empty()) ev.source = actor(de.source, de.src_b, de.src_e);
+        if (!de.target.empty()) ev.target = actor(de.target, de.tgt_b, de.tgt_e);
+        ev.quad = Quad(de.cameo);
+        ev.goldstein = Goldstein(de.cameo);
+        ev.sentence.index = s.index;
+        ev.sentence.span = span_of(s.b, s.e);
+        ev.trigger = span_of(s.toks[de.trig_b].t.begin, s.toks[de.trig_e - 1].t.end);
+        if (have_pub) {
+          ev.date = pub.Format();
+          ev.date_precision = "published";
+        }
+        ev.confidence = 0.5;
+        // The user's dictionary speaks for this dyad in this sentence: the built-in frame's
+        // event for the same pair is dropped rather than counted twice.
+        auto ctry = [](const std::optional<Actor>& a) { return a && a->country ? *a->country : std::string(); };
+        std::erase_if(doc.events, [&](const Event& o) {
+          if (o.sentence.index != s.index || o.rule.rfind("dict:", 0) == 0) return false;
+          bool same = ctry(o.source) == ctry(ev.source) && ctry(o.target) == ctry(ev.target);
+          bool mirror = o.symmetric && ctry(o.source) == ctry(ev.target) && ctry(o.target) == ctry(ev.source);
+          return same || mirror;
+        });
+        doc.events.push_back(std::move(ev));
+      }
     }
   }
 

@@ -302,6 +302,8 @@ int RunCode(const CodeArgs& args) {
     return kExitUsage;
   }
 
+  for (const auto& w : coder.value()->warnings()) std::fprintf(stderr, "attache: warning: %s\n", w.c_str());
+
   std::unique_ptr<attache::Store> store;
   if (!args.db.empty()) {
     auto opened = attache::Store::Open(args.db);

@@ -34,6 +34,8 @@ class Coder {
   Document Code(const DocumentInput& input) const;
 
   const Lexicon& lexicon() const;
+  // Problems met while loading (odd lines in user dictionaries), for the caller to show.
+  const std::vector<std::string>& warnings() const;
 
  private:
   struct Impl;
