@@ -17,6 +17,7 @@
 #include "dict/dictionaries.h"
 #include "event/events.h"
 #include "ingest/dispatch.h"
+#include "lexicon/builder.h"
 #include "lexicon/lexicon.h"
 #include "pack/pack.h"
 #include "pipeline/engine.h"
@@ -307,6 +308,30 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   ctx.text = text;
   ctx.lang = rt.code;
   ctx.date_days = static_cast<int32_t>(pub.ToDays());
+
+  // The dateline's city places the story: its country is the default home of unnamed
+  // officials and the first discourse country.
+  if (!parts.dateline_place.empty()) {
+    std::string key = lex::PhraseKey(parts.dateline_place);
+    uint32_t best = UINT32_MAX;
+    uint32_t best_pop = 0;
+    for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
+      for (uint32_t id : lexicon->Entities(lg, key)) {
+        const lex::Entity& en = lexicon->entity(id);
+        auto k = static_cast<lex::EntityKind>(en.kind);
+        if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
+        uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
+        if (best == UINT32_MAX || pop > best_pop) {
+          best = id;
+          best_pop = pop;
+        }
+      }
+    }
+    if (best != UINT32_MAX) {
+      ctx.dateline_country = lexicon->entity(best).country;
+      ctx.last_state_country = ctx.dateline_country;
+    }
+  }
 
   text::TokenizerOptions topt;
   topt.french = lang == "fr";

@@ -3,6 +3,7 @@
 // commas, the verb by its forms, then the verb's patterns matched around it with gaps
 // allowed (except across '_'), within the clause.
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 #include "dict/dictionaries.h"
@@ -326,7 +327,7 @@ void SentenceCoder::FindClauses() {
   int start = 0;
   for (int p = 0; p < n; ++p) {
     const std::string& k = w_[p].key;
-    if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.has_stems_))) continue;
+    if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
     bool inside_group = false;
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
@@ -450,6 +451,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     return true;
   }
   int inherited_source = -1;
+  if (getenv("H13DBG")) {
+    for (auto& [cb, ce] : clauses_) { Trace("["); for (int q = cb; q < ce; ++q) Trace(w_[q].key + (covered_[q] >= 0 ? "#" : "") + (verb_at_[q] ? "@" : "") + " "); Trace("] "); }
+    for (auto& g : groups_) { Trace("G" + std::to_string(g.b) + "-" + std::to_string(g.e) + ":"); for (int u : g.units) for (auto& c : units_[u].codes) Trace(c + ","); Trace(" "); }
+  }
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
     for (int p = cb; p < ce; ++p) {
@@ -521,7 +526,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         bool source_given = bind.source >= 0, target_given = bind.target >= 0;
         if (bind.source < 0) {
           // TABARI takes the clause's first actor; PETRARCH's parse gives the nearest subject.
-          if (d_.has_stems_) {
+          if (d_.tabari_) {
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
                 bind.source = g;

@@ -145,6 +145,9 @@ class UserDictionaries {
   std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,
       verb_first_, discard_first_;
   bool has_stems_ = false;
+  // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
+  // commas do not end clauses); else after PETRARCH.
+  bool tabari_ = false;
 
  private:
   void LoadVerbs(uint32_t file, std::string_view text);

@@ -765,6 +765,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
       break;
     }
   bool tabari = !petrarch;
+  if (tabari) tabari_ = true;
   int cur_block = -1;
   int cur_synset = -1;
   bool last_was_verb = false;  // TABARI: "{ forms }" on the line after a verb
@@ -847,7 +848,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
       inner = inner.substr(0, cb);
       std::istringstream is{std::string(inner)};
       std::string w;
-      while (is >> w) AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), w, false);
+      while (is >> w) AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), w, true);
       continue;
     }
     cur_synset = -1;
@@ -858,8 +859,8 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
       }
       std::string_view spec = t;
       if (spec[0] == '+') spec = spec.substr(1);
-      // PETRARCH generates the regular forms of every verb.
-      AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), spec, true);
+      // PETRARCH generates the regular forms of every verb; its words are whole words.
+      AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), spec, false);
       continue;
     }
     // TABARI: "VERB [code]" or "VERB WORDS [code]" (the words after the first are a pattern).
@@ -942,7 +943,7 @@ void UserDictionaries::LoadAttache(uint32_t f, std::string_view text) {
         blocks_[cur_block].code = ParseEventCode(value);
       } else if (key == "verbs") {
         for (auto v : split(value, ','))
-          AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), v, true);
+          AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), v, false);
       } else if (key == "pattern") {
         Pattern p;
         std::string body(value);

@@ -267,7 +267,16 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
       subj = &p;
       break;
     }
-    if (subj != nullptr) return subj->members;
+    if (subj != nullptr) {
+      if (subj->members.empty()) {
+        // "Le ministre de l'Intérieur, Gérald Darmanin, a ...": the apposition may be the
+        // one that names an actor.
+        for (const Phrase& q : s.phrases)
+          if (q.appos_of == static_cast<int>(subj - s.phrases.data()) && !q.members.empty())
+            return q.members;
+      }
+      return subj->members;
+    }
     if (c == ci && clauses[c].relative && cl.b > 0) {
       // "qui": the antecedent is the phrase just before the relative pronoun.
       for (auto it = s.phrases.rbegin(); it != s.phrases.rend(); ++it)
@@ -429,10 +438,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     // Cues and vetoes: anywhere in the clause or after the trigger in the sentence (a
     // passive puts the cue before the verb; a multi-word trigger may carry it).
+    // A complement clause right after the trigger ("demanded that Venezuela release",
+    // "exige que Moscou libère") is the trigger's content: cues may stand there.
+    int cue_end = cl.e;
+    if (t.clause + 1 < static_cast<int>(clauses.size())) {
+      const Clause& nx = clauses[t.clause + 1];
+      if (nx.subordinate && !nx.relative && nx.b - (c.tok + c.len) <= 2) cue_end = nx.e;
+    }
     if (!f.cues.empty()) {
       bool cue = false;
       for (const auto& cw : f.cues) {
-        if (Occurs(s, cl.b, c.tok, cw, an) || Occurs(s, c.tok + 1, n, cw, an)) {
+        if (Occurs(s, cl.b, c.tok, cw, an) ||
+            Occurs(s, c.tok + 1, f.cue_in_sentence ? n : cue_end, cw, an)) {
           cue = true;
           break;
         }
@@ -453,6 +470,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // "a menacé les Houthis de nouvelles frappes", "accused Ukraine of attacking".
     {
       bool governed = false;
+      // The content clause of a demand, threat, refusal or promise ("demanded that
+      // Venezuela release ...") states no event of its own.
+      if (cl.subordinate && !cl.relative && t.clause > 0) {
+        for (const auto& fired : out) {
+          std::string_view code(fired.cameo);
+          std::string_view root = code.substr(0, 2);
+          bool gov = root == "03" || root == "10" || root == "12" || root == "13" || code == "112";
+          if (gov && s.toks[fired.trig_b].clause == t.clause - 1 &&
+              cl.b - fired.trig_e <= 2)
+            governed = true;
+        }
+      }
       for (const auto& fired : out) {
         // Only an act that was coded governs: a candidate that failed its cue is no verb of
         // saying or intending here.

@@ -165,6 +165,8 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
       for (auto w : SplitList(val)) cur->context.emplace_back(w);
     } else if (key == "cue") {
       for (auto w : SplitList(val)) cur->cues.push_back(FoldWord(w));
+    } else if (key == "cue-scope") {
+      cur->cue_in_sentence = val == "sentence";
     } else if (key == "exclude") {
       for (auto w : SplitList(val)) cur->excludes.push_back(FoldWord(w));
     } else if (key == "object") {

@@ -54,7 +54,8 @@ struct Frame {
   std::string mode;     // fixed mode, or "by-place"
   std::string cameo;
   std::vector<std::string> context;
-  std::vector<std::string> cues;      // folded lemmas one of which must follow in the clause
+  std::vector<std::string> cues;      // folded lemmas one of which must occur in the clause
+  bool cue_in_sentence = false;       // cue-scope = sentence: the complement counts too
   std::vector<std::string> excludes;  // folded lemmas that veto the frame in the clause
   std::vector<std::string> object_heads;  // folded lemmas the object head must be one of
   double confidence = 0.8;

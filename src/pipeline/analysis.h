@@ -90,6 +90,9 @@ struct Phrase {
   int32_t appos_of = -1;  // phrase this one is in apposition to
   bool is_time = false;
   std::vector<ActorRef> members;  // empty: not an actor
+  // A person named or titled but with no country known ("l'avocate Dalila Msaddek"): no
+  // actor for events, still a speaker for quotations.
+  std::optional<ActorRef> person;
   int32_t head = -1;               // token index of the head noun
 };
 

@@ -136,6 +136,11 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
         }
       }
     }
+    // English "that" right after a verb opens a clause ("recalled that the ambassador").
+    if (ctx.lang == lex::Lang::kEn && key == "that" && i > 0 &&
+        (s.toks[i - 1].pos & lex::kVerb) &&
+        (s.toks[i - 1].feats & (lex::kPast | lex::kPres | lex::kPpas)))
+      t.cls = (t.cls & ~(kDet | kPronImpers | kRelative)) | kSubord;
     if (t.cls & (kDet | kPrep | kPronoun | kPronImpers | kCoord | kRelative | kSubord)) {
       // Closed-class words are not content words, whatever the dictionary also lists.
       t.pos &= static_cast<uint16_t>(~(lex::kNoun | lex::kAdj | lex::kVerb));
@@ -744,7 +749,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         const lex::Entity& en = lx_.entity(s.mentions[c.org].entity);
         if (base.country.empty()) base.country = en.country;
         if (sector.empty()) sector = en.sector;
-        if (base.name.empty()) base.name = lx_.str(en.name);
+        if (base.name.empty() && c.head_kind == 3) base.name = lx_.str(en.name);
         if (base.code.empty() && c.title < 0) base.code = lx_.str(en.code);
         if (std::string_view(en.sector) == "IGO" && c.title < 0) base.code = lx_.str(en.code);
       }
@@ -811,12 +816,16 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       for (ActorRef& a : made) {
         if (a.country.empty() && (needs_country || c.head_kind == 1) && a.code.empty()) {
           // A title with no country is still a referent ("le porte-parole") but no actor.
-          if (a.person) Remember(a, s.index, false, ctx);
+          if (a.person) {
+            Remember(a, s.index, false, ctx);
+            if (!p.person) p.person = a;
+          }
           continue;
         }
         if (a.code.empty()) a.code = a.country.empty() ? std::string() : ActorCode(a.country, a.sector);
         if (a.code.empty() && !a.name.empty() && a.person) {
           Remember(a, s.index, false, ctx);
+          if (!p.person) p.person = a;
           continue;
         }
         if (a.code.empty()) continue;
@@ -869,14 +878,17 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       if (q.members.size() == 1 && p.members.size() == 1) {
         ActorRef& a = q.members[0];
         ActorRef& b = p.members[0];
-        if (a.name.empty() && b.person) a.name = b.name;
+        if (b.person && !b.name.empty() && (a.name.empty() || a.person)) a.name = b.name;
         if (b.country.empty()) b.country = a.country;
         if (b.sector.empty()) b.sector = a.sector;
         if (a.person && b.person) {
           if (b.code.empty() || b.code == b.country) b.code = ActorCode(b.country, b.sector);
         }
-      } else if (q.members.size() == 1 && p.members.empty()) {
-        // "Alexandre Dartchiyev, directeur ...": nothing to add.
+      } else if (q.members.size() == 1 && p.members.empty() && p.person && !p.person->name.empty()) {
+        // "Le ministre de l'Intérieur, Gérald Darmanin,": the title's actor gets the name.
+        if (q.members[0].person || q.members[0].name.empty()) q.members[0].name = p.person->name;
+      } else if (q.members.empty() && q.person && p.person && !p.person->name.empty()) {
+        q.person->name = p.person->name;
       }
     }
     // Words inside quotation marks are the speaker's, not the narrative's: they do not

@@ -27,6 +27,7 @@ struct DocContext {
   int32_t date_days = 0;       // publication date, days since epoch
   std::vector<Referent> referents;
   std::string last_state_country;   // country of the last government-like actor
+  std::string dateline_country;     // country of the dateline's city, the story's home
   std::vector<std::string> countries_seen;
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
   std::string scratch;         // reused key buffer

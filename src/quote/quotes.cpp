@@ -25,10 +25,28 @@ const pl::Phrase* PhraseStartingAfter(const pl::Sentence& s, int from, int to, b
   const pl::Phrase* first = nullptr;
   for (const auto& p : s.phrases) {
     if (p.b < from || p.b >= to || (bare && p.prep != -1) || p.prep == -2 || p.is_time) continue;
-    if (!p.members.empty()) return &p;
+    if (!p.members.empty() || p.person) return &p;
     if (first == nullptr) first = &p;
   }
   return first;
+}
+
+// The speaker a phrase names: its actor, else the person it names without a country (who
+// is then taken to be of the dateline's country, the story's home).
+bool SpeakerOf(const pl::Phrase& p, const pl::DocContext& ctx, pl::ActorRef& out) {
+  if (!p.members.empty()) {
+    out = p.members[0];
+    return true;
+  }
+  if (p.person) {
+    out = *p.person;
+    if (out.country.empty() && !ctx.dateline_country.empty()) {
+      out.country = ctx.dateline_country;
+      out.code = out.country + out.sector;
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -141,8 +159,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         if (sp == nullptr && vb > j) sp = PhraseStartingAfter(sc, j, vb, true);
         if (sp == nullptr) sp = PhraseStartingAfter(sc, v + 1, n, true);
         if (sp != nullptr) {
-          if (!sp->members.empty()) {
-            d.speaker = sp->members[0];
+          if (SpeakerOf(*sp, ctx, d.speaker)) {
             d.has_speaker = true;
             d.speaker_sentence = s_close;
           }
@@ -164,9 +181,19 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         int vb = v;
         while (vb > 0 && (so.toks[vb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kAdvSkip | pl::kNeg))) --vb;
         auto subj = event::SubjectOf(so, vb, clauses[s_open], an, ctx, !en);
-        if (subj.empty() && en) {
-          // "said X": the phrase right after the verb.
-          if (const pl::Phrase* sp = PhraseStartingAfter(so, v + 1, ot, true)) subj = sp->members;
+        if (subj.empty()) {
+          // The subject names a person with no country, or (English) "said X".
+          pl::ActorRef named;
+          bool have_named = false;
+          for (const auto& p : so.phrases) {
+            if (p.b >= vb || p.prep != -1 || p.appos_of >= 0) continue;
+            have_named = SpeakerOf(p, ctx, named);
+            break;
+          }
+          if (!have_named && en)
+            if (const pl::Phrase* sp = PhraseStartingAfter(so, v + 1, ot, true))
+              have_named = SpeakerOf(*sp, ctx, named);
+          if (have_named) subj.push_back(named);
         }
         d.verb_b = so.toks[vb].t.begin;
         d.verb_e = t.t.end;
@@ -177,6 +204,23 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         }
         for (const auto& th : so.times)
           if (th.kind == "DATE" && so.toks[th.b].clause == so.toks[v].clause) { d.time = &th; break; }
+        found = true;
+      }
+    }
+    // (b') No speech verb: the quotation is part of what the sentence's subject did ("X a
+    // appelé à un scrutin « transparent »", "X called the raid "an authoritarian act"").
+    if (!found) {
+      pl::Sentence& so = sentences[s_open];
+      int ot = TokenAt(so, q.open);
+      for (int v = 0; v < ot && !found; ++v) {
+        const pl::Tok& t = so.toks[v];
+        if (!(t.pos & lex::kVerb) || t.phrase >= 0 || t.in_quote) continue;
+        if (!(t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) continue;
+        auto subj = event::SubjectOf(so, v, clauses[s_open], an, ctx, false);
+        if (subj.empty()) break;
+        d.speaker = subj[0];
+        d.has_speaker = true;
+        d.speaker_sentence = s_open;
         found = true;
       }
     }
