@@ -457,8 +457,8 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   }
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
-    for (int p = cb; p < ce; ++p) {
-      if (covered_[p] >= 0 || w_[p].punct) continue;
+    auto code_verb = [&](int p, bool may_defer) -> int {
+      if (covered_[p] >= 0 || w_[p].punct) return 0;
       // Longest verb form at p.
       int best = 0;
       std::vector<uint32_t> forms;
@@ -470,8 +470,8 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         }
         if (len == best && len > 0) forms.push_back(i);
       });
-      if (best == 0 && ctx_.lexicon == nullptr) continue;
-      if (best == 0) continue;
+      if (best == 0 && ctx_.lexicon == nullptr) return 0;
+      if (best == 0) return 0;
       // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
       // Such a noun still codes through a pattern that names the words before it.
       bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
@@ -504,7 +504,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           chosen = &pat;
           bind = b;
         }
-      if (noun_like && (!chosen || chosen->before.empty())) continue;
+      if (noun_like && (!chosen || chosen->before.empty())) return 0;
       if (chosen) {
         code = chosen->code;
         rule_file = chosen->file;
@@ -514,9 +514,21 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (code.discard()) {
         Trace("verb discard; ");
         out.clear();
-        return false;
+        return 3;
       }
-      if (code.null() || code.complex()) continue;
+      // A verb whose code ends in '?' ("SAID [023?]") gives way to a later verb of the clause,
+      // whose patterns may name it ("- SAID WOULD * NOW"); it codes only when none follows.
+      if (!code.code.empty() && code.code.back() == '?') {
+        code.code.pop_back();
+        if (may_defer) {
+          for (int q = ve; q < ce; ++q)
+            if (verb_at_[q] && covered_[q] < 0) {
+              Trace("deferred; ");
+              return 2;
+            }
+        }
+      }
+      if (code.null() || code.complex()) return 0;
       // Source and target groups.
       std::vector<std::string> src, tgt;
       bool symmetric = false;
@@ -606,7 +618,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
             emit(all[j], all[i], code.paired.empty() ? code.code : code.paired, bind.compound, bind.compound);
           }
         clause_source = bind.compound;
-        break;
+        return 1;
       }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
@@ -619,7 +631,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (src.empty() || tgt.empty()) {
         Trace("no dyad; ");
         clause_source = bind.source;
-        break;  // the clause's verb is coded, even without an event
+        return 1;  // the clause's verb is coded, even without an event
       }
       for (const auto& s : src)
         for (const auto& t : tgt) {
@@ -628,8 +640,17 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           if (!code.paired.empty() && code.paired != "---") emit(t, s, code.paired, bind.target, bind.source);
         }
       clause_source = bind.source;
-      break;
+      return 1;
+    };
+    int deferred = -1;
+    bool coded = false;
+    for (int p = cb; p < ce && !coded; ++p) {
+      int r = code_verb(p, deferred < 0);
+      if (r == 3) return false;
+      if (r == 2 && deferred < 0) deferred = p;
+      if (r == 1) coded = true;
     }
+    if (!coded && deferred >= 0 && code_verb(deferred, false) == 3) return false;
     if (clause_source >= 0) inherited_source = clause_source;
   }
   (void)n;
