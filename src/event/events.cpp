@@ -183,6 +183,11 @@ const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t pre
   return nullptr;
 }
 
+std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
+  std::string code = an.lexicon().str(en.code);
+  return code.empty() ? std::string(en.country) : code;
+}
+
 // Developer trace (ATTACHE_TRACE set): why a candidate frame did not fire.
 void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why,
                const pl::DocContext& ctx) {
@@ -402,6 +407,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       std::string_view first = KeyOf(s.toks[cl.b], an);
       if (first == "si" || first == "if" || first == "whether" || first == "unless") { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
     }
+    // A noun inside a quotation is the speaker's characterisation ("these targeted strikes
+    // are a clear message"), not an act the dispatch reports.
+    if (c.noun && t.in_quote) {
+      TraceDrop(f, s, c.tok, "event noun inside a quotation", ctx);
+      continue;
+    }
     VerbGroup g;
     int window_b = c.tok + c.len, window_e = cl.e;
     if (c.noun) {
@@ -597,11 +608,24 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 if (!(q.cls & (pl::kAuxHave | pl::kAuxBe))) break;
               }
               int np_prep = t.phrase >= 0 ? s.phrases[t.phrase].prep : -1;
+              // The noun's phrase is itself the subject of a verb that follows ("said the
+              // attack was a response"): it names an act, it is not one of the subject's.
+              bool subject_of_next = false;
+              if (t.phrase >= 0 && np_prep < 0) {
+                int after = std::max(s.phrases[t.phrase].e, c.tok + c.len);
+                while (after < n && s.toks[after].phrase == t.phrase) ++after;
+                if (after < n && (s.toks[after].pos & (lex::kVerb | lex::kAux)) &&
+                    (s.toks[after].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)) &&
+                    s.toks[after].phrase < 0)
+                  subject_of_next = true;
+              }
               // "après une réunion avec X": the subject took part in a meeting; not in the
               // strikes or protests that came before ("après des semaines de manifestations").
               bool temporal = f.mutual && np_prep >= 0 &&
                               pk.Is("temporal.prep", KeyOf(s.toks[np_prep], an));
-              if (support >= 0) {
+              if (subject_of_next) {
+                // no agent from the clause
+              } else if (support >= 0) {
                 subj = SubjectOf(s, support, clauses, an, ctx, false);
               } else if (first_verb >= 0 && c.tok > first_verb && np_prep >= 0 && !temporal) {
                 // "on the strikes", "killed in the strikes": an act already told.
@@ -766,6 +790,72 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               break;
             }
             break;
+          case pack::Slot::kOwner: {
+            if (c.noun) break;
+            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
+            if (obj == nullptr || obj->b > window_b + 4) break;
+            // A demonym or a possessive inside the object ("les frappes israéliennes",
+            // "India's military action"), else a genitive right after it ("de Pékin").
+            for (int j = obj->b; j < obj->e && dst.empty(); ++j) {
+              const Tok& q = s.toks[j];
+              if (q.mention < 0) continue;
+              const auto& m = s.mentions[q.mention];
+              if (m.candidate_person || m.kind != lex::EntityKind::kDemonym || !m.also.empty()) continue;
+              ActorRef a;
+              a.b = m.b;
+              a.e = m.e;
+              a.country = an.lexicon().entity(m.entity).country;
+              a.code = a.country;
+              dst.push_back(a);
+            }
+            if (!dst.empty()) break;
+            for (int j = obj->b; j + 1 < obj->e; ++j) {
+              if (KeyOf(s.toks[j + 1], an) != "'s") continue;
+              const Tok& q = s.toks[j];
+              for (const Phrase& pp : s.phrases)
+                if (pp.b <= j && j < pp.e && &pp != obj && !pp.members.empty()) dst = pp.members;
+              if (dst.empty() && q.mention >= 0) {
+                const auto& m = s.mentions[q.mention];
+                const lex::Entity& en = an.lexicon().entity(m.entity);
+                if (!m.candidate_person && en.country[0]) {
+                  ActorRef a;
+                  a.b = m.b;
+                  a.e = m.e;
+                  a.country = en.country;
+                  a.code = lx_code(en, an);
+                  dst.push_back(a);
+                }
+              }
+              break;
+            }
+            if (!dst.empty()) break;
+            for (const Phrase& q : s.phrases) {
+              if (q.b <= obj->b || q.b > obj->e + 1 || q.prep < 0) continue;
+              std::string_view pk2 = KeyOf(s.toks[q.prep], an);
+              if ((pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") &&
+                  !q.members.empty())
+                dst = q.members;
+              break;
+            }
+            break;
+          }
+          case pack::Slot::kAct: {
+            if (c.noun || sources.empty()) break;
+            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
+            if (obj == nullptr || obj->b > window_b + 3 || !obj->members.empty()) break;
+            if (!pk.Is("anaphoric.det", KeyOf(s.toks[obj->b], an))) break;
+            // The object names an act told before: its author is the target, the latest
+            // one who is not the speaker's own side.
+            for (auto it = ctx.act_authors.rbegin(); it != ctx.act_authors.rend(); ++it) {
+              if (it->country.empty() || it->country == sources[0].country) continue;
+              ActorRef a = *it;
+              a.b = obj->b;
+              a.e = obj->e;
+              dst.push_back(a);
+              break;
+            }
+            break;
+          }
           case pack::Slot::kDomestic: {
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
@@ -881,6 +971,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
+  for (const auto& e : kept)
+    if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
+  if (ctx.act_authors.size() > 32)
+    ctx.act_authors.erase(ctx.act_authors.begin(), ctx.act_authors.end() - 32);
   return kept;
 }
 

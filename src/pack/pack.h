@@ -26,6 +26,10 @@ enum class Slot {
   kPrep,       // a named preposition: prep:vers
   kComplement, // the first actor of the complement clause ("a estimé que X ...")
   kBilateral,  // "bilatéral": the partner of the source in the dispatch's main dyad
+  kOwner,      // whose is the object: "les frappes israéliennes", "India's action",
+               // "les tactiques de Pékin" (criticism is aimed at the act's author)
+  kAct,        // an act named by a definite object ("a rejeté ces critiques", "condemned
+               // the raid"): its author, from the acts the dispatch told before
   kDomestic,   // the country where it happened (the place's, else the source's): protests
                // and repression are aimed at a state's own authorities or people
 };

@@ -30,6 +30,8 @@ struct DocContext {
   std::string dateline_country;     // country of the dateline's city, the story's home
   std::vector<std::string> countries_seen;
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
+  // Authors of the acts coded so far, most recent last, for "ces critiques", "the raid".
+  std::vector<ActorRef> act_authors;
   std::string scratch;         // reused key buffer
 };
 
