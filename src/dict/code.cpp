@@ -71,7 +71,8 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
 }
 
 std::string WithAgent(const std::string& actor, const std::string& agent, bool prefix) {
-  if (prefix) return agent + actor;
+  // A prefix already there is not repeated ("Human rights activists Amnesty International").
+  if (prefix) return actor.compare(0, agent.size(), agent) == 0 ? actor : agent + actor;
   // Do not repeat a code the actor already carries ("USAGOV" + "GOV").
   std::string out = actor;
   for (size_t i = 0; i + 3 <= agent.size(); i += 3) {
@@ -272,8 +273,21 @@ void SentenceCoder::BuildUnits() {
     if (targets.empty() && i + 1 < mentions_.size() && !mentions_[i + 1].agent &&
         unit_of[i + 1] >= 0 && plain_gap(g.e, mentions_[i + 1].b, 0))
       targets.push_back(unit_of[i + 1]);
+    // "former" before the agent or its actor makes it an elite: "former Gondor prosecutors".
+    std::string agent_code = g.agent_code;
+    bool agent_prefix = g.agent_prefix;
+    auto former_at = [&](int q) { return q >= 0 && w_[q].key == "former"; };
+    if (former_at(g.b - 1) ||
+        (targets.size() == 1 && units_[targets[0]].b < g.b && former_at(units_[targets[0]].b - 1))) {
+      agent_code = "ELI";
+      agent_prefix = false;
+    }
     if (targets.empty()) {
-      Unit u{g.b, g.e, {g.agent_prefix ? g.agent_code + "---" : "---" + g.agent_code}};
+      // An agent alone: "---REB" (PETRARCH), or "~REB" when the TABARI option CONVERT AGENT is
+      // on; without it TABARI does not take an agent alone for an actor.
+      if (d_.tabari_ && !d_.options.convert_agent) continue;
+      std::string none = d_.options.convert_agent ? "~" : "---";
+      Unit u{g.b, g.e, {agent_prefix ? agent_code + none : none + agent_code}};
       units_.push_back(std::move(u));
       continue;
     }
@@ -285,7 +299,7 @@ void SentenceCoder::BuildUnits() {
       holder.b = holder.e = -1;
     }
     for (int t : targets) {
-      for (auto& c : units_[t].codes) c = WithAgent(c, g.agent_code, g.agent_prefix);
+      for (auto& c : units_[t].codes) c = WithAgent(c, agent_code, agent_prefix);
       if (targets.size() == 1) {
         units_[t].b = std::min(units_[t].b, g.b);
         units_[t].e = std::max(units_[t].e, g.e);
@@ -564,6 +578,19 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               bind.target = g;
               break;
             }
+        // TABARI without DEFAULT ... PRIOR: with no actor before the verb, the first actor
+        // after it is the source and the next one the target.
+        if (d_.tabari_ && bind.source < 0 && !target_given &&
+            !(d_.options.source_prior && !d_.options.default_source.empty())) {
+          bind.source = bind.target;
+          bind.target = -1;
+          if (bind.source >= 0)
+            for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
+              if (groups_[g].b < ce) {
+                bind.target = g;
+                break;
+              }
+        }
         // Passive voice: "Eriador was opposed by Osgiliath" swaps the roles.
         if (!source_given && !target_given) {
           bool be = false;
@@ -622,6 +649,15 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
+      // TABARI: with no target (and no DEFAULT ... AFTER target) a compound source codes its
+      // first member against the others ("Bree and Arnor are about to restore ties").
+      if (d_.tabari_ && tgt.empty() && bind.source >= 0 && groups_[bind.source].units.size() > 1 &&
+          !(d_.options.target_after && !d_.options.default_target.empty())) {
+        const auto& us = groups_[bind.source].units;
+        src = units_[us[0]].codes;
+        for (size_t k = 1; k < us.size(); ++k)
+          for (const auto& x : units_[us[k]].codes) tgt.push_back(x);
+      }
       if (src.empty() && !d_.options.default_source.empty()) src.push_back(d_.options.default_source);
       if (tgt.empty() && !d_.options.default_target.empty()) tgt.push_back(d_.options.default_target);
       if (!d_.options.require_dyad) {

@@ -327,10 +327,16 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
     if (value.rfind("OFF", 0) == 0) {
       d.options.default_source.clear();
       d.options.default_target.clear();
+      d.options.source_prior = d.options.target_after = false;
     } else {
       d.options.default_source = bracket("SOURCE");
       d.options.default_target = bracket("TARGET");
+      size_t t = value.find("TARGET");
+      d.options.source_prior = value.find("PRIOR") < t;
+      d.options.target_after = value.find("AFTER", t) != std::string::npos;
     }
+  } else if (key == "SET" && value.rfind("CONVERT AGENT", 0) == 0) {
+    d.options.convert_agent = value.find("TRUE") != std::string::npos;
   } else if (key == "SET" && value.rfind("MINIMUM WORDS", 0) == 0) {
     d.options.minimum_words = std::atoi(value.substr(value.find('=') + 1).c_str());
   }
