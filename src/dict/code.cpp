@@ -142,7 +142,7 @@ class SentenceCoder {
   std::vector<Unit> units_;
   std::vector<Group> groups_;
   std::vector<std::pair<int, int>> clauses_;
-  std::vector<char> verb_at_;
+  std::vector<char> verb_at_, noun_at_;
   bool discard_ = false;
 };
 
@@ -443,8 +443,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   if (FindDiscards()) return false;
   FindMentions();
   verb_at_.assign(w_.size(), 0);
+  noun_at_.assign(w_.size(), 0);
+  for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
+    for (int p = 0; p < static_cast<int>(w_.size()); ++p)
+      if (PhraseAt(nw, w_, p, static_cast<int>(w_.size())) > 0) noun_at_[p] = 1;
   for (int p = 0; p < static_cast<int>(w_.size()); ++p) {
-    if (covered_[p] >= 0 || w_[p].punct) continue;
+    if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
     ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
       if (PhraseAt(d_.verbs_[i].words, w_, p, static_cast<int>(w_.size())) > 0) verb_at_[p] = 1;
     });
@@ -459,7 +463,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   FindClauses();
   int n = static_cast<int>(w_.size());
   int n_words = 0;
-  for (const auto& w : w_) n_words += !w.punct;
+  for (const auto& w : w_) n_words += !w.punct && w.key != "'s";  // "Gondor's" is one word
   if (d_.options.minimum_words > 0 && n_words < d_.options.minimum_words) {
     Trace("too few words; ");
     return true;
@@ -472,7 +476,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
     auto code_verb = [&](int p, bool may_defer) -> int {
-      if (covered_[p] >= 0 || w_[p].punct) return 0;
+      if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) return 0;
       // Longest verb form at p.
       int best = 0;
       std::vector<uint32_t> forms;
@@ -652,7 +656,8 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // TABARI: with no target (and no DEFAULT ... AFTER target) a compound source codes its
       // first member against the others ("Bree and Arnor are about to restore ties").
       if (d_.tabari_ && tgt.empty() && bind.source >= 0 && groups_[bind.source].units.size() > 1 &&
-          !(d_.options.target_after && !d_.options.default_target.empty())) {
+          (groups_[bind.source].b >= ve ||
+           !(d_.options.target_after && !d_.options.default_target.empty()))) {
         const auto& us = groups_[bind.source].units;
         src = units_[us[0]].codes;
         for (size_t k = 1; k < us.size(); ++k)
@@ -696,12 +701,17 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
 std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view text) {
   std::vector<Word> out;
   out.reserve(toks.size());
+  // In a sentence written all in capitals, capitals say nothing about nouns.
+  bool lower = false;
+  for (const auto& t : toks)
+    for (uint32_t i = t.begin; i < t.end && !lower; ++i)
+      if (text[i] >= 'a' && text[i] <= 'z') lower = true;
   for (const auto& t : toks) {
     Word w;
     std::string_view s = text.substr(t.begin, t.end - t.begin);
     w.key = text::Fold(s);
     w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
-    w.capitalized = (t.flags & text::kCapitalized) != 0;
+    w.capitalized = lower && (t.flags & text::kCapitalized) != 0;
     out.push_back(std::move(w));
   }
   return out;

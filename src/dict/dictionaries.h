@@ -143,6 +143,7 @@ class UserDictionaries {
   std::vector<VerbBlock> blocks_;
   std::vector<VerbForm> verbs_;
   std::vector<Synset> synsets_;
+  std::vector<std::vector<DictWord>> nouns_, adjectives_;  // TABARI <NOUN>, <ADJECTIVE>
   std::unordered_map<std::string, int> synset_index_;
   // First word -> entries. Stems (inexact first words) are looked up by every prefix.
   std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,

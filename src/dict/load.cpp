@@ -352,7 +352,7 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
   std::vector<std::pair<std::string, int>> names;
   std::vector<DatedCode> codes;
   int group_line = 0;
-  bool in_section = false;
+  int section = 0;  // 1 <NOUN>, 2 <ADJECTIVE>, 3 another section
   auto flush = [&]() {
     if (names.empty()) return;
     if (codes.empty()) {
@@ -392,16 +392,25 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
     std::string_view t = Trim(StripComment(raw, tabari));
     if (t.empty()) continue;
     if (t[0] == '<') {
-      // TABARI <NOUN>/<ADJECTIVE> lists help its parser: attache has its own.
-      if (t.size() > 1 && t[1] != '/') {
-        in_section = true;
+      // TABARI <NOUN>/<ADJECTIVE> lists: nouns are never read as verbs ("LEADER"); adjectives
+      // may stand inside a compound actor ("Ithilen's awful and evil minister").
+      std::string tag = text::Fold(t);
+      if (tag == "<noun>") section = 1;
+      else if (tag == "<adjective>") section = 2;
+      else if (t.size() > 1 && t[1] != '/') {
+        section = 3;
         Warn(f, l.number, "section " + std::string(t) + " is not used by attache: skipped");
       } else {
-        in_section = false;
+        section = 0;
       }
       continue;
     }
-    if (in_section) continue;
+    if (section == 1 || section == 2) {
+      auto words = Words(std::string(t.substr(0, t.find_first_of(" \t["))), tabari);
+      if (!words.empty()) (section == 1 ? nouns_ : adjectives_).push_back(std::move(words));
+      continue;
+    }
+    if (section == 3) continue;
     bool indented = raw[0] == ' ' || raw[0] == '\t';
     if (t[0] == '[') {
       if (names.empty()) Warn(f, l.number, "date restriction with no actor above it");
@@ -427,6 +436,7 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
     group_line = l.number;
     size_t br = t.find('[');
     std::string name(Trim(t.substr(0, br)));
+    if (!name.empty() && name.back() == '=') name.back() = '_';  // "MOUSE=": that word only
     if (name.empty()) {
       Warn(f, l.number, "line not understood: " + std::string(t));
       continue;
@@ -731,7 +741,14 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
     // In PETRARCH files (and TABARI's '_' verbs) the words are contiguous; all exact there.
     std::vector<std::vector<DictWord>> variants{words};
     if (inflect && verb_word < static_cast<int>(words.size())) {
-      for (const auto& form : RegularForms(words[verb_word].text)) {
+      auto forms = RegularForms(words[verb_word].text);
+      // TABARI also accepts the endings -ES and -EN on a verb ("departes", "departen").
+      if (tabari && words[verb_word].exact) {
+        const std::string& v = words[verb_word].text;
+        for (const char* e : {"es", "en"})
+          if (v.back() != 'e') forms.push_back(v + e);
+      }
+      for (const auto& form : forms) {
         if (form == words[verb_word].text) continue;
         auto w = words;
         w[verb_word].text = form;
@@ -750,7 +767,9 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
       verb_first_[verbs_.back().words[0].text].push_back(static_cast<uint32_t>(verbs_.size() - 1));
     }
   };
-  add_form(head, true);
+  // TABARI "BAN=": that word only, no endings.
+  if (tabari && !head.empty() && head.back() == '=') add_form(std::string(head.substr(0, head.size() - 1)) + "_", false);
+  else add_form(head, true);
   std::istringstream is{std::string(irregular)};
   std::string w;
   while (is >> w) add_form(w, false);
@@ -870,9 +889,9 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
       continue;
     }
     std::string h(head);
-    if (!h.empty() && h.back() == '=') h.pop_back();  // "BAN=": a marker TABARI itself ignores
     size_t sp = h.find_first_of(" \t");
-    std::string verb = sp == std::string::npos ? h : h.substr(0, sp);
+    std::string verb = sp == std::string::npos ? h : h.substr(0, sp);  // "BAN=": no endings
+    if (!h.empty() && h.back() == '=') h.pop_back();
     std::string rest = sp == std::string::npos ? "" : std::string(Trim(std::string_view(h).substr(sp)));
     VerbBlock b;
     b.name = h;
