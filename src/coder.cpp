@@ -107,6 +107,7 @@ struct Coder::Impl {
   CoderOptions options;
   LangRuntime fr, en;
   dict::UserDictionaries dicts;  // --dict files, immutable after Open
+  std::map<std::string, uint32_t, std::less<>> country_entity;  // ISO3 -> country entity
   std::vector<std::string> warnings;
 
   const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
@@ -172,6 +173,12 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     else if (rest == "time.txt") rt->pack.time_text = std::string(pf.text);
     else if (rest == "selftest.txt") rt->selftest = std::string(pf.text);
     if (!st.ok()) return st;
+  }
+  for (uint32_t id = 0; id < impl->lexicon->entity_count(); ++id) {
+    const lex::Entity& en = impl->lexicon->entity(id);
+    if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry && en.country[0] &&
+        en.lang == static_cast<uint8_t>(lex::Lang::kAny))
+      impl->country_entity.emplace(en.country, id);
   }
   for (LangRuntime* rt : {&impl->fr, &impl->en}) {
     rt->pack.Index();
@@ -478,6 +485,29 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         pl.feature = k == lex::EntityKind::kCountry ? "country" : k == lex::EntityKind::kCity ? "city"
                      : k == lex::EntityKind::kAdmin1 ? "admin1" : "other";
         ev.location = pl;
+      }
+      // No place named: the country where a material act landed (the target's), else the
+      // actor's own for what it said or decided, marked as inferred from the parties.
+      if (!ev.location) {
+        std::string S = ev.source && ev.source->country ? *ev.source->country : "";
+        std::string T = ev.target && ev.target->country ? *ev.target->country : "";
+        int q = Quad(ev.cameo);
+        bool consult = ev.plover && *ev.plover == "CONSULT";
+        std::string where;
+        if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
+        else if (q == 2 || q == 4) where = !T.empty() ? T : S;
+        else where = (!S.empty() && (T.empty() || S == T)) ? S : "";
+        auto it = where.empty() ? country_entity.end() : country_entity.find(where);
+        if (it != country_entity.end()) {
+          const lex::Entity& en = lexicon->entity(it->second);
+          Place pl;
+          pl.span = Span{"", ev.trigger.start, ev.trigger.start};
+          pl.name = lexicon->str(en.name);
+          pl.country = where;
+          pl.feature = "country";
+          pl.basis = "parties";
+          ev.location = pl;
+        }
       }
       // Mode: fixed by the frame, or from the place for meetings.
       std::string mode = d.mode;

@@ -32,6 +32,9 @@ struct Place {
   std::optional<double> lat, lon;
   std::optional<int64_t> geonameid;
   std::string feature;  // country | admin1 | city | other
+  // "text": named in the event's clause (span set); "parties": not named, taken at country
+  // level from the parties (the target's country for material acts, else the source's).
+  std::string basis = "text";
 };
 
 struct SentenceRef {

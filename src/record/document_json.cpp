@@ -52,6 +52,7 @@ void WritePlace(JsonWriter& w, const std::optional<Place>& place) {
   w.Double(place->lon, kLatLonDecimals);
   w.Field("geonameid", place->geonameid);
   w.Field("feature", place->feature);
+  w.Field("basis", place->basis);
   w.EndObject();
 }
 
