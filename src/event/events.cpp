@@ -891,6 +891,26 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     };
     fill(f.source, sources, true);
     if (!from_between) fill(f.target, targets, false);
+    // A passive with no agent ("trois journalistes ont été arrêtés"): a frame that lists
+    // `domestic` among its sources takes the authorities of the country where it happened.
+    // Not for a participle used as an adjective ("jailed activist", "ressortissants
+    // détenus"): that tells a state, not an act.
+    if (sources.empty() && !targets.empty() && (c.noun || g.passive)) {
+      for (const auto& sp : f.source) {
+        if (sp.slot != pack::Slot::kDomestic) continue;
+        std::string country = d.place ? std::string(an.lexicon().entity(d.place->entity).country)
+                                      : targets[0].country;
+        if (country.empty()) break;
+        ActorRef a;
+        a.country = country;
+        a.sector = "GOV";
+        a.code = country + "GOV";
+        a.b = a.e = -1;
+        a.anaphoric = true;
+        sources.push_back(a);
+        break;
+      }
+    }
     // Drop actors that are the trigger's own phrase mislabelled (noun inside the subject).
     if (sources.empty() && f.source_required) { TraceDrop(f, s, c.tok, "no source", ctx); continue; }
     if (f.target_required && targets.empty()) { TraceDrop(f, s, c.tok, "no target", ctx); continue; }
