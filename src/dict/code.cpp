@@ -308,6 +308,30 @@ void SentenceCoder::BuildUnits() {
   }
   std::erase_if(units_, [](const Unit& u) { return u.codes.empty(); });
   std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
+  // TABARI dereferences a subject or object pronoun to the sentence's first actor (with the
+  // actors compounded with it): "Elrond urged Bree ... and Gondor asked him" -> ELF.
+  if (d_.tabari_ && !units_.empty()) {
+    size_t first_end = 1;
+    while (first_end < units_.size()) {
+      bool joined = true;
+      for (int q = units_[first_end - 1].e; q < units_[first_end].b; ++q)
+        if (!IsOneOf(w_[q].key, {",", "and", "the"})) joined = false;
+      if (!joined) break;
+      ++first_end;
+    }
+    std::vector<Unit> added;
+    for (int p = units_[first_end - 1].e; p < static_cast<int>(w_.size()); ++p) {
+      if (covered_[p] >= 0 || !IsOneOf(w_[p].key, {"he", "him", "she", "it", "they", "them"})) continue;
+      for (size_t k = 0; k < first_end; ++k) {
+        Unit u = units_[k];
+        u.b = p;
+        u.e = p + 1;
+        added.push_back(std::move(u));
+      }
+    }
+    for (auto& u : added) units_.push_back(std::move(u));
+    std::stable_sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
+  }
 }
 
 void SentenceCoder::BuildGroups() {
@@ -316,6 +340,10 @@ void SentenceCoder::BuildGroups() {
     if (!groups_.empty()) {
       int last = groups_.back().e;
       join = last <= units_[i].b;
+      if (i > 0 && units_[i].b == units_[i - 1].b) {  // a pronoun standing for a compound
+        groups_.back().units.push_back(static_cast<int>(i));
+        continue;
+      }
       bool seen_sep = false;
       int extra = 0;
       for (int q = last; q < units_[i].b && join; ++q) {
@@ -595,6 +623,17 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
                 break;
               }
         }
+        // TABARI: with no actor after the verb, an actor between the source and the verb is
+        // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER.
+        if (d_.tabari_ && bind.target < 0 && bind.source >= 0 &&
+            !(d_.options.target_after && !d_.options.default_target.empty()))
+          for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
+            if (groups_[g].b >= cb && groups_[g].e <= p && groups_[g].b >= groups_[bind.source].e) {
+              bool comma = false;
+              for (int q = groups_[g].e; q < p; ++q) comma = comma || w_[q].punct;
+              if (!comma) bind.target = g;
+              break;
+            }
         // Passive voice: "Eriador was opposed by Osgiliath" swaps the roles.
         if (!source_given && !target_given) {
           bool be = false;
