@@ -374,7 +374,9 @@ void SentenceCoder::FindClauses() {
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
     bool before_actor = p + 1 < n && covered_[p + 1] >= 0;
-    if (inside_group || ((k == "and" || k == ",") && before_actor)) continue;
+    // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
+    // ends the clause there ("... to chill out and Gondor asked him").
+    if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
     clauses_.push_back({start, p});
     start = p + 1;
   }
@@ -728,9 +730,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       int r = code_verb(p, deferred < 0);
       if (r == 3) return false;
       if (r == 2 && deferred < 0) deferred = p;
-      if (r == 1) coded = true;
+      // CODE ALL (TABARI): every verb of the clause is coded.
+      if (r == 1) coded = d_.options.code_by != CodingOptions::kAll;
     }
     if (!coded && deferred >= 0 && code_verb(deferred, false) == 3) return false;
+    // CODE BY SENTENCE (TABARI): the first clause with an event is the sentence's only one.
+    if (d_.options.code_by == CodingOptions::kSentence && !out.empty()) break;
     if (clause_source >= 0) inherited_source = clause_source;
   }
   (void)n;

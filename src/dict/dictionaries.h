@@ -112,6 +112,8 @@ struct CodingOptions {
   bool require_dyad = true;
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
   int minimum_words = 0;
+  enum CodeBy : uint8_t { kClause, kSentence, kAll };
+  CodeBy code_by = kClause;     // SET: CODE BY CLAUSE / CODE BY SENTENCE / CODE ALL
   bool convert_agent = false;   // SET: CONVERT AGENT: an agent alone is "~REB", not "---REB"
   bool source_prior = false;    // DEFAULT: SOURCE [X] PRIOR: X when no actor before the verb
   bool target_after = false;    // DEFAULT: TARGET [Y] AFTER: Y when no actor after the verb

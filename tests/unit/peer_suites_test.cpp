@@ -345,6 +345,10 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
       d.options.source_prior = value.find("PRIOR") < t;
       d.options.target_after = value.find("AFTER", t) != std::string::npos;
     }
+  } else if (key == "SET" && value.rfind("CODE ", 0) == 0) {
+    d.options.code_by = value.find("SENTENCE") != std::string::npos ? attache::dict::CodingOptions::kSentence
+                        : value.find("ALL") != std::string::npos    ? attache::dict::CodingOptions::kAll
+                                                                     : attache::dict::CodingOptions::kClause;
   } else if (key == "SET" && value.rfind("CONVERT AGENT", 0) == 0) {
     d.options.convert_agent = value.find("TRUE") != std::string::npos;
   } else if (key == "SET" && value.rfind("MINIMUM WORDS", 0) == 0) {
