@@ -34,6 +34,7 @@ struct Mention {
 struct Unit {  // an actor with its agents, or an agent alone
   int b = 0, e = 0;
   std::vector<std::string> codes;
+  bool pronoun = false;  // a dereferenced pronoun (TABARI)
 };
 
 struct Group {  // units joined by "and" / commas
@@ -326,6 +327,7 @@ void SentenceCoder::BuildUnits() {
         Unit u = units_[k];
         u.b = p;
         u.e = p + 1;
+        u.pronoun = true;
         added.push_back(std::move(u));
       }
     }
@@ -692,6 +694,15 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         clause_source = bind.compound;
         return 1;
       }
+      // A pronoun target that would make the source act on itself ("Elrond urged Bree to
+      // assist him") stands for the last other actor before it.
+      if (d_.tabari_ && bind.source >= 0 && bind.target >= 0 &&
+          units_[groups_[bind.target].units[0]].pronoun && codes_of(bind.target) == codes_of(bind.source))
+        for (int g = bind.target - 1; g >= 0; --g)
+          if (g != bind.source && !units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source)) {
+            bind.target = g;
+            break;
+          }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
       // TABARI: with no target (and no DEFAULT ... AFTER target) a compound source codes its
