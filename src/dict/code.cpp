@@ -232,7 +232,7 @@ void SentenceCoder::BuildUnits() {
     for (int q = a; q < b; ++q) {
       if (covered_[q] >= 0) return false;
       if (w_[q].punct) return false;
-      if (w_[q].key != "'s" && w_[q].key != "the" && w_[q].key != "and") ++n;
+      if (!IsOneOf(w_[q].key, {"'s", "the", "and", "former"})) ++n;
     }
     return n <= max_words;
   };
@@ -247,7 +247,7 @@ void SentenceCoder::BuildUnits() {
         if (a.e == g.b || plain_gap(a.e, g.b, 0)) continue;  // "world government activists"
         break;
       }
-      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, 3)) targets.push_back(unit_of[j]);
+      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, d_.tabari_ ? 0 : 3)) targets.push_back(unit_of[j]);
       break;
     }
     // (b) "of/in/from + actor(s)": "ambassadors of Arnor, Osgiliath and Gondor".
