@@ -533,6 +533,20 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       if (mode == "visit" && ev.source && ev.target && ev.plover && *ev.plover == "CONSULT")
         ev.symmetric = true;
       if (!mode.empty()) ev.plover_mode = mode;
+      // A cooperative act announced for later is, in CAMEO, an expressed intent (03x):
+      // "will meet" is 036, "will send aid" 033, "doit libérer" 035. The modality stays
+      // "planned" and the rule id says which frame saw it.
+      if (d.modality == "planned" && ev.plover) {
+        static const std::map<std::string, std::string, std::less<>> kIntent = {
+            {"CONSULT", "036"}, {"AID", "033"}, {"COOPERATE", "031"}, {"SUPPORT", "032"},
+            {"CONCEDE", "035"}, {"RETREAT", "035"}};
+        auto it = kIntent.find(*ev.plover);
+        if (it != kIntent.end()) {
+          ev.cameo = it->second;
+          ev.plover = "AGREE";
+          ev.plover_mode.reset();
+        }
+      }
       ev.quad = Quad(ev.cameo);
       ev.goldstein = Goldstein(ev.cameo);
       if (d.time) {
