@@ -3,7 +3,6 @@
 // commas, the verb by its forms, then the verb's patterns matched around it with gaps
 // allowed (except across '_'), within the clause.
 #include <algorithm>
-#include <cstdlib>
 #include <functional>
 
 #include "dict/dictionaries.h"
@@ -500,11 +499,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     Trace("too few words; ");
     return true;
   }
-  int inherited_source = -1;
-  if (getenv("H13DBG")) {
-    for (auto& [cb, ce] : clauses_) { Trace("["); for (int q = cb; q < ce; ++q) Trace(w_[q].key + (covered_[q] >= 0 ? "#" : "") + (verb_at_[q] ? "@" : "") + " "); Trace("] "); }
-    for (auto& g : groups_) { Trace("G" + std::to_string(g.b) + "-" + std::to_string(g.e) + ":"); for (int u : g.units) for (auto& c : units_[u].codes) Trace(c + ","); Trace(" "); }
-  }
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
     auto code_verb = [&](int p, bool may_defer) -> int {
@@ -747,7 +741,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     if (!coded && deferred >= 0 && code_verb(deferred, false) == 3) return false;
     // CODE BY SENTENCE (TABARI): the first clause with an event is the sentence's only one.
     if (d_.options.code_by == CodingOptions::kSentence && !out.empty()) break;
-    if (clause_source >= 0) inherited_source = clause_source;
+    (void)clause_source;
   }
   (void)n;
   return true;

@@ -62,6 +62,10 @@ struct Record {
   std::vector<std::pair<std::string, std::string>> options;  // applied before coding
 };
 
+// Options of the peer programs that attache does not implement, active at a record: a
+// disagreement under one of them is tagged with it in the report.
+std::set<std::string> g_unsupported;
+
 struct Outcome {
   int total = 0, agree = 0;
   std::map<std::string, int> reasons;
@@ -106,6 +110,11 @@ Outcome Score(const std::vector<Record>& records, UserDictionaries& dicts,
       continue;
     }
     std::string reason = Reason(r.expected, got);
+    std::set<std::string> tags;
+    for (const auto& u : g_unsupported)
+      tags.insert(u.rfind("comma_", 0) == 0 ? "comma clause deletion (comma_*)"
+                  : u.rfind("new_actor_length", 0) == 0 ? "new actors (new_actor_length)" : u);
+    for (const auto& t : tags) reason += " [option not implemented: " + t + "]";
     ++o.reasons[reason];
     auto show = [](const std::set<Coding>& s) {
       std::string out;
@@ -213,9 +222,9 @@ std::vector<Record> ReadPetrarchRecords(const std::string& xml) {
   return out;
 }
 
-// Floors: the agreement attache reached when they were set (records, of 284 / 472).
-constexpr int kPetrarchFloor = 236;
-constexpr int kTabariFloor = 300;
+// Floors: the agreement attache reached when they were set (records, of 284 / 444 scored).
+constexpr int kPetrarchFloor = 242;
+constexpr int kTabariFloor = 343;
 
 TEST(PeerSuites, Petrarch2UnitTests) {
   fs::path dir = PeerDir() / "petrarch2";
@@ -228,10 +237,18 @@ TEST(PeerSuites, Petrarch2UnitTests) {
   auto t1 = std::chrono::steady_clock::now();
   auto records = ReadPetrarchRecords(ReadFile(dir / "PETR.UnitTest.records.xml"));
   ASSERT_EQ(records.size(), 284u);
+  g_unsupported.clear();
   Outcome o = Score(records, dicts, [](UserDictionaries& d, const std::string& k, const std::string& v) {
     std::string lv;
     for (char c : v) lv += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (k == "require_dyad") d.options.require_dyad = lv != "false";
+    // PETRARCH's comma-clause deletion and new actors from unknown names: not implemented.
+    if (k.rfind("comma_", 0) == 0 || k == "new_actor_length") {
+      std::erase_if(g_unsupported, [&](const std::string& u) { return u.rfind(k + "=", 0) == 0; });
+      if (lv != "0" && !(k == "comma_emax" && lv == "8") && !(k == "comma_max" && lv == "8") &&
+          !(k == "comma_min" && lv == "2") && !(k == "comma_emin" && lv == "2"))
+        g_unsupported.insert(k + "=" + lv);
+    }
   });
   WriteReport("peer_petrarch2_disagreements.txt", o);
   std::printf("PETRARCH2 unit tests: %d/%d records agree (%.1f%%); dictionaries loaded in %.1f ms\n",
@@ -345,7 +362,19 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
       d.options.source_prior = value.find("PRIOR") < t;
       d.options.target_after = value.find("AFTER", t) != std::string::npos;
     }
-  } else if (key == "SET" && value.rfind("CODE ", 0) == 0) {
+  }
+  // Options attache does not implement: FORWARD (pronouns and actors carried over from the
+  // story's earlier sentences), COMMA (deleting comma clauses), TIME SHIFT, COMPLEX without
+  // NOACTPRIOR (the suite's options file has it).
+  auto track = [&](const std::string& name, bool on) {
+    if (on) g_unsupported.insert(name);
+    else g_unsupported.erase(name);
+  };
+  if (key == "FORWARD") track("FORWARD", value.find("OFF") == std::string::npos);
+  if (key == "COMMA") track("COMMA", value.find("OFF") == std::string::npos);
+  if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) track("TIME SHIFT", value.find("TRUE") != std::string::npos);
+  if (key == "COMPLEX") track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
+  if (key == "SET" && value.rfind("CODE ", 0) == 0) {
     d.options.code_by = value.find("SENTENCE") != std::string::npos ? attache::dict::CodingOptions::kSentence
                         : value.find("ALL") != std::string::npos    ? attache::dict::CodingOptions::kAll
                                                                      : attache::dict::CodingOptions::kClause;
@@ -367,6 +396,7 @@ TEST(PeerSuites, TabariValidate) {
   ASSERT_TRUE(dicts.Load((dir / "Validate.agents").string(), attache::dict::FileKind::kAgents).ok());
   auto t1 = std::chrono::steady_clock::now();
   auto records = ReadTabariRecords(ReadFile(dir / "Validate.text"));
+  g_unsupported.clear();
   Outcome o = Score(records, dicts, ApplyTabariOption);
   WriteReport("peer_tabari_disagreements.txt", o);
   std::printf("TABARI Validate.text: %d/%d records agree (%.1f%%); dictionaries loaded in %.1f ms\n",
