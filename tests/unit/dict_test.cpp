@@ -139,4 +139,34 @@ TEST(Dict, OddLinesAreWarningsNotCrashes) {
   attache::dict::CodeText(d, "Y X Z orphan nocode", {}, ev);
 }
 
+// PETRARCH verb words are whole words: "departx" is not a form of DEPART.
+TEST(Dict, PetrarchVerbsAreWholeWords) {
+  UserDictionaries d;
+  d.LoadText("p.verbs.txt", "--- DEPART [032] ---\nDEPART\n", FileKind::kVerbs);
+  d.LoadText("p.actors.txt", "ESTONIA [EST]\nLIBYA [LBY]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Estonia departed from Libya."), (std::set<Coding>{{"EST", "LBY", "032"}}));
+  EXPECT_TRUE(Code(d, "Estonia departx from Libya.").empty());
+}
+
+// TABARI: a '?' code gives way to a later verb whose pattern names it; '=' is that word only;
+// CONVERT AGENT; a pronoun stands for the sentence's first actor.
+TEST(Dict, TabariVerbRulesAndOptions) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "SAID  [023?] ;x\nACT_ [100]\n- SAID WOULD * NOW  [101]\nBAN= [191]\n"
+             "URGE  [102]\nASK  [090]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "ESTONIA_  [EST] ;x\nLIBYA_  [LBY]\nMOUSE= [MUS]\nELROND [ELF]\n"
+             "BREE [BRE]\nGONDOR [GON]\n", FileKind::kActors);
+  d.LoadText("t.agents", "GUERRILLA_   [ ~REB] ;x\n", FileKind::kAgents);
+  EXPECT_EQ(Code(d, "Estonia said it would act now with Libya."), (std::set<Coding>{{"EST", "LBY", "101"}}));
+  EXPECT_EQ(Code(d, "Estonia said on Monday that Libya was wrong."), (std::set<Coding>{{"EST", "LBY", "023"}}));
+  EXPECT_EQ(Code(d, "Mouse will ban Libya."), (std::set<Coding>{{"MUS", "LBY", "191"}}));
+  EXPECT_TRUE(Code(d, "Mouse is baning Libya.").empty());
+  EXPECT_TRUE(Code(d, "Mouses will ban Libya.").empty());
+  EXPECT_TRUE(Code(d, "Guerrillas will ban Libya.").empty());  // an agent alone is no actor
+  d.options.convert_agent = true;
+  EXPECT_EQ(Code(d, "Guerrillas will ban Libya."), (std::set<Coding>{{"~REB", "LBY", "191"}}));
+  EXPECT_EQ(Code(d, "Elrond urged Bree to wait and Gondor asked him to stay."),
+            (std::set<Coding>{{"ELF", "BRE", "102"}, {"GON", "ELF", "090"}}));
+}
+
 }  // namespace
