@@ -690,6 +690,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (p) dst = p->members;
             break;
           case pack::Slot::kAgent:
+            // "par X" is the agent of a passive or of an event noun; after an active verb
+            // it belongs to something else ("a expulsé ... la décision prise par Alger").
+            if (!c.noun && !g.passive && !g.participle_only) break;
             p = FirstPhraseAfter(s, window_b, window_e, pl::kAgentPrep, "", false, an);
             if (p) dst = p->members;
             break;
