@@ -319,6 +319,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (t.pos & lex::kVerb) {
       bool noun_use = i > 0 && (s.toks[i - 1].cls & pl::kDet) && (t.pos & lex::kNoun) &&
                       !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
+      // A word the chunker put inside a noun phrase is a noun there ("de nouvelles frappes"),
+      // unless it is a participle ("les diplomates expulsés").
+      if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)))
+        noun_use = true;
       // The particle of a phrasal verb is no verb: "take back", "bring down"; nor is a
       // word right after a preposition ("offer of talks").
       if (i > 0 && pk.Is("phrasal.head", KeyOf(s.toks[i - 1], an))) noun_use = true;
@@ -424,16 +428,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     } else {
       g = AnalyseVerbGroup(s, c.tok, an, ctx, cl);
       bool refl_ok = false;
+      int particle_end = -1;  // "shot down": the object comes after the particle
       for (const auto& vt : f.verbs) {
         thread_local std::vector<std::string_view> lm;
         Lemmas(t, lex::kVerb, an, lm);
         if (std::find(lm.begin(), lm.end(), vt.lemma) == lm.end()) continue;
         if (vt.reflexive_only && !g.reflexive) continue;
         if (!vt.particle.empty()) {
-          bool found = false;
+          int found = -1;
           for (int j = c.tok + 1; j < std::min(n, c.tok + 4); ++j)
-            if (KeyOf(s.toks[j], an) == vt.particle) found = true;
-          if (!found) continue;
+            if (KeyOf(s.toks[j], an) == vt.particle) found = j;
+          if (found < 0) continue;
+          particle_end = std::max(particle_end, found + 1);
         }
         refl_ok = true;
       }
@@ -446,6 +452,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         if (gov_is_trigger) { TraceDrop(f, s, c.tok, "infinitive under another trigger", ctx); continue; }
       }
       window_b = c.tok + 1;
+      if (particle_end == c.tok + 2) window_b = particle_end;
     }
     // Cues and vetoes: anywhere in the clause or after the trigger in the sentence (a
     // passive puts the cue before the verb; a multi-word trigger may carry it).

@@ -110,7 +110,7 @@ void Builder::AddForm(Lang lang, std::string_view form, std::string_view lemma, 
   std::string key = LangKey(lang, FoldKey(form));
   // Lemmas are stored folded: the runtime compares them with folded pack words without
   // folding anything per token.
-  FormReading r{FoldKey(lemma), pos, feats};
+  FormReading r{FoldKey(lemma), pos, feats, text::FormHash(Nfc(form))};
   auto& v = forms_[key];
   if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
   std::string lk = LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma));
@@ -148,7 +148,7 @@ Status Builder::Write(const std::string& path) const {
   form_map.reserve(forms_.size());
   for (const auto& [k, rs] : forms_) {
     auto& out = form_map[k];
-    for (const auto& r : rs) out.push_back(Reading{pool.Add(r.lemma), r.pos, 0, r.feats});
+    for (const auto& r : rs) out.push_back(Reading{pool.Add(r.lemma), r.pos, r.form_hash, r.feats});
   }
   std::vector<Reading> readings;
   std::vector<Bucket> form_buckets = BuildTable(form_map, pool, readings);

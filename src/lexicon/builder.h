@@ -62,8 +62,9 @@ class Builder {
     std::string lemma;
     uint16_t pos;
     uint32_t feats;
+    uint16_t form_hash;  // text::FormHash of the form with its accents
     bool operator==(const FormReading& o) const {
-      return pos == o.pos && feats == o.feats && lemma == o.lemma;
+      return pos == o.pos && feats == o.feats && form_hash == o.form_hash && lemma == o.lemma;
     }
   };
   std::unordered_map<std::string, std::vector<FormReading>> forms_;  // key: lang byte + folded

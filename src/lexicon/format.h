@@ -8,7 +8,7 @@
 namespace attache::lex {
 
 inline constexpr char kMagic[8] = {'A', 'T', 'T', 'L', 'E', 'X', '0', '1'};
-inline constexpr uint32_t kFormatVersion = 2;  // 2: lemmas stored folded
+inline constexpr uint32_t kFormatVersion = 3;  // 2: lemmas folded; 3: form hash
 inline constexpr uint32_t kEndianCheck = 0x01020304u;
 
 enum class Lang : uint8_t { kAny = 0, kFr = 1, kEn = 2 };
@@ -54,7 +54,7 @@ enum Feat : uint32_t {
 struct Reading {
   uint32_t lemma;  // offset into the string pool (NUL-terminated), folded (FoldKey)
   uint16_t pos;    // one Pos bit
-  uint16_t pad;
+  uint16_t form_hash;  // text::FormHash of the accented form this reading belongs to
   uint32_t feats;  // Feat bits
 };
 static_assert(sizeof(Reading) == 12);

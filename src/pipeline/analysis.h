@@ -118,6 +118,9 @@ struct Sentence {
   std::vector<PlaceHit> places;
   std::vector<TimeHit> times;
   std::string lang;
+  // Readings narrowed to a token's accented form ("affirme" is not "affirmé"); reserved
+  // before use and never grown past it, so Tok::readings pointers stay valid.
+  std::vector<lex::Reading> own_readings;
 };
 
 }  // namespace attache::pipeline

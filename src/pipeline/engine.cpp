@@ -74,6 +74,8 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       {"modal.hypothetical", kModalHypo}, {"aux.have", kAuxHave}, {"aux.be", kAuxBe},
       {"verb.etre-aux", kEtreVerb}};
   std::string two;
+  s.own_readings.clear();
+  s.own_readings.reserve(s.toks.size() * 4);
   for (size_t i = 0; i < s.toks.size(); ++i) {
     Tok& t = s.toks[i];
     if (!IsWord(t)) continue;
@@ -98,7 +100,36 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
     }
     t.readings = rs.data();
     t.nreadings = static_cast<uint32_t>(rs.size());
+    // Keep the readings of the form as written when the fold merged several forms
+    // ("affirme" present vs "affirmé" participle); a form written without its accents
+    // ("Etats") matches none and keeps them all.
+    if (rs.size() > 1) {
+      uint16_t h = text::FormHash(ctx.text.substr(t.t.begin, t.t.end - t.t.begin));
+      size_t same = 0;
+      for (const auto& r : rs) same += r.form_hash == h;
+      if (same > 0 && same < rs.size() &&
+          s.own_readings.size() + same <= s.own_readings.capacity()) {
+        const lex::Reading* first = s.own_readings.data() + s.own_readings.size();
+        for (const auto& r : rs)
+          if (r.form_hash == h) s.own_readings.push_back(r);
+        t.readings = first;
+        t.nreadings = static_cast<uint32_t>(same);
+        rs = std::span<const lex::Reading>(first, same);
+      }
+    }
+    // News is written in the third person: a French noun that is also a first- or
+    // second-person verb form ("frappes", "menaces", "attaques", "forces") is a noun.
+    bool verb_3rd = false, verb_12 = false, noun = false;
     for (const auto& r : rs) {
+      if (r.pos & lex::kNoun) noun = true;
+      if (!(r.pos & lex::kVerb)) continue;
+      bool nonfinite = r.feats & (lex::kInf | lex::kPpas | lex::kPpre);
+      if (nonfinite || (r.feats & lex::kP3) || !(r.feats & (lex::kP1 | lex::kP2))) verb_3rd = true;
+      else verb_12 = true;
+    }
+    bool drop_verb = ctx.lang == lex::Lang::kFr && noun && verb_12 && !verb_3rd;
+    for (const auto& r : rs) {
+      if (drop_verb && (r.pos & lex::kVerb)) continue;
       t.pos |= r.pos;
       if (r.pos & (lex::kVerb | lex::kAux)) t.feats |= r.feats;
     }
@@ -441,6 +472,9 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     if (j > 0 && (t.pos & lex::kVerb) && (s.toks[j - 1].cls & (kAuxHave | kAuxBe | kReflexive | kNeg | kModalPlanned | kModalHypo)) &&
         !(s.toks[j - 1].cls & kDet))
       return false;
+    // Right after a determiner a word is a noun ("de la base", "les attaques").
+    bool after_det = j > 0 && (s.toks[j - 1].cls & kDet) && !(s.toks[j - 1].cls & kPronoun);
+    if (after_det && (t.pos & (lex::kNoun | lex::kAdj))) return true;
     if (have_head && (t.pos & lex::kVerb) && !(t.pos & lex::kAdj)) {
       // After a head noun a verb form ends the phrase ("Lavrov rencontre", "officials say").
       if (english || (t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)))
@@ -512,8 +546,11 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       if (content(j, have_head)) {
         if (p.head < 0 && (s.toks[j].pos & (lex::kNoun | lex::kPropn) || s.toks[j].mention >= 0))
           p.head = j;
-        have_head = have_head || (s.toks[j].pos & (lex::kNoun | lex::kPropn)) ||
-                    s.toks[j].mention >= 0;
+        // An English demonym is an adjective before its noun ("two Indian drones").
+        bool demonym_adj = english && s.toks[j].mention >= 0 &&
+                           s.mentions[s.toks[j].mention].kind == EntityKind::kDemonym;
+        have_head = have_head || (!demonym_adj && ((s.toks[j].pos & (lex::kNoun | lex::kPropn)) ||
+                                                   s.toks[j].mention >= 0));
         ++j;
         continue;
       }

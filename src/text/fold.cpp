@@ -104,6 +104,17 @@ void FoldAppend(std::string_view in, std::string& out) {
   }
 }
 
+uint16_t FormHash(std::string_view form) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < form.size();) {
+    char32_t cp = NextCodePoint(form, i);
+    if (cp == U'\u2019' || cp == U'\u02BC') cp = '\'';
+    cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+    h = (h ^ static_cast<uint32_t>(cp)) * 16777619u;
+  }
+  return static_cast<uint16_t>(h ^ (h >> 16));
+}
+
 bool IsLetter(char32_t cp) {
   if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
   return u_isalpha(cp) || u_charType(cp) == U_NON_SPACING_MARK;

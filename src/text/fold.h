@@ -3,6 +3,7 @@
 // "etats-unis"; typographic apostrophes and hyphens become ASCII; "œ" becomes "oe".
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ inline std::string Fold(std::string_view in) {
   FoldAppend(in, out);
   return out;
 }
+
+// A 16-bit hash of the case-folded form with its accents kept: folding for lookup merges
+// "affirmé" with "affirme", and this tells their readings apart again.
+uint16_t FormHash(std::string_view form);
 
 // Decodes one code point at `i` (advancing it); U+FFFD on a bad sequence.
 char32_t NextCodePoint(std::string_view s, size_t& i);
