@@ -444,6 +444,17 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         refl_ok = true;
       }
       if (!refl_ok) { TraceDrop(f, s, c.tok, "verb form or reflexive/particle constraint", ctx); continue; }
+      // An infinitive completing a noun or an adjective ("le droit de manifester", "the
+      // right to protest", "désireuse de s'engager") names a possibility, not an act.
+      if (g.infinitive && g.b > 0) {
+        const Tok& before = s.toks[g.b - 1];
+        bool nominal_head = (before.pos & (lex::kNoun | lex::kAdj)) && !(before.pos & lex::kVerb) &&
+                            before.t.kind == text::TokenKind::kWord && !(before.cls & (pl::kPronoun | pl::kDet));
+        if (nominal_head) {
+          TraceDrop(f, s, c.tok, "infinitive completing a noun", ctx);
+          continue;
+        }
+      }
       if (g.infinitive && g.governor >= 0) {
         // "a menacé d'expulser": the governing frame codes the act; no second event.
         bool gov_is_trigger = false;
@@ -477,7 +488,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (!f.excludes.empty()) {
       bool veto = false;
       for (const auto& xw : f.excludes) {
-        if (Occurs(s, cl.b, c.tok, xw, an) || Occurs(s, c.tok + c.len, cl.e, xw, an)) {
+        // A phrase may contain the trigger itself ("le droit de manifester").
+        bool phrase = xw.find(' ') != std::string::npos;
+        if ((phrase && Occurs(s, cl.b, cl.e, xw, an)) || Occurs(s, cl.b, c.tok, xw, an) ||
+            Occurs(s, c.tok + c.len, cl.e, xw, an)) {
           veto = true;
           break;
         }
