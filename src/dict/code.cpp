@@ -425,17 +425,27 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
         for (const auto& m : members) {
           std::vector<Item> next;
           auto ms = Sequence(m, dir);
-          // Words of a synset member are contiguous.
+          // A member's words keep their own connectors ("AUSTRIAN FLORIN" allows "austrian
+          // gold florin", "SWISS_FRANC" does not). TABARI checks the '_' written after a synset
+          // ("&NEGATVAUXVRB_EVER") only when the member is a single word: after "REALLY_DID_NOT"
+          // the member's own last connector (none) applies.
+          // PETRARCH synset members are contiguous phrases.
+          bool multi = d_.tabari_ && e.slot == Slot::kSynset && ms.size() > 1;
+          bool contiguous = !d_.tabari_ && e.slot == Slot::kSynset;
           for (size_t i = 0; i < ms.size(); ++i) {
             bool last = i + 1 == ms.size();
-            next.push_back({ms[i].e, last ? seq[k].join : (e.slot == Slot::kSynset ? true : ms[i].join)});
+            bool join = last ? seq[k].join : (contiguous || ms[i].join);
+            if (last && multi && dir > 0) join = false;
+            next.push_back({ms[i].e, join});
           }
           next.insert(next.end(), seq.begin() + k + 1, seq.end());
           Binding saved = b;
-          if (MatchSeq(std::move(next), 0, p, adjacent && p == pos, dir, b, lo, hi)) return true;
+          bool enter_adjacent = adjacent && !(multi && dir < 0);
+          // The member's first word scans onwards from `pos` itself.
+          if (MatchSeq(std::move(next), 0, pos, enter_adjacent, dir, b, lo, hi)) return true;
           b = saved;
         }
-        break;
+        return false;
       }
       case Slot::kSource:
       case Slot::kTarget:
@@ -755,10 +765,17 @@ std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view
   for (const auto& t : toks)
     for (uint32_t i = t.begin; i < t.end && !lower; ++i)
       if (text[i] >= 'a' && text[i] <= 'z') lower = true;
-  for (const auto& t : toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
     Word w;
     std::string_view s = text.substr(t.begin, t.end - t.begin);
     w.key = text::Fold(s);
+    // A hanging hyphen stays on its word ("an anti- Gondor parade" reads "anti-", as TABARI
+    // patterns write it); the hyphen token itself is punctuation.
+    if (t.kind != text::TokenKind::kPunct && i + 1 < toks.size() && toks[i + 1].begin == t.end &&
+        toks[i + 1].end == t.end + 1 && text[t.end] == '-' &&
+        (i + 2 >= toks.size() || toks[i + 2].begin > t.end + 1))
+      w.key += '-';
     w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
     w.capitalized = lower && (t.flags & text::kCapitalized) != 0;
     out.push_back(std::move(w));

@@ -621,8 +621,12 @@ std::vector<PatternElem> UserDictionaries::ParseElems(uint32_t f, int line, std:
       size_t end = u == std::string_view::npos ? tok.size() : u;
       std::string_view part = tok.substr(p, end - p);
       bool has_us = u != std::string_view::npos;
-      bool joined = has_us && u + 1 < tok.size();
+      // "APPLY_{ GENEVA | INTERNATIONAL }": a '_' before '{' joins the word to the set.
+      bool joined = has_us && (u + 1 < tok.size() || (i < s.size() && s[i] == '{'));
       p = has_us ? u + 1 : tok.size();
+      // TABARI "REAL~_PLEASANT": '~' keeps the word a stem although '_' follows it.
+      bool tilde = !part.empty() && part.back() == '~';
+      if (tilde) part.remove_suffix(1);
       if (part.empty()) {
         if (has_us && !out.empty() && !joined) out.back().word.exact = true;
         continue;
@@ -642,7 +646,9 @@ std::vector<PatternElem> UserDictionaries::ParseElems(uint32_t f, int line, std:
         Warn(f, line, "pattern element '" + std::string(part) + "' is not supported: ignored");
       } else {
         std::vector<PhraseWord> words;
-        bool exact = !tabari || (has_us && !joined);
+        // TABARI: a word followed by '_' matches that word only, joined or not ("IN_*" is
+        // no match for "into", "NOTED_WOULD" none for "notedown"); '~_' keeps the stem.
+        bool exact = !tabari || (has_us && !tilde);
         FoldWord(part, exact, joined, words);
         for (auto& w : words) {
           PatternElem e;
