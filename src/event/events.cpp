@@ -223,6 +223,15 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       if (p == ";" || p == ":" || p == "(" || p == ")") {
         close(i);
         cur.b = i + 1;
+      } else if (p == "," && cur.subordinate && cur.b > 1 &&
+                 an.Key(s.toks[cur.b - 2], *an.keys) == "," && !out.empty()) {
+        // "L'Union européenne, que la Serbie aspire à rejoindre, a appelé": the relative
+        // clause ends at its comma and the main clause resumes.
+        int before = static_cast<int>(out.size()) - 1;
+        while (before > 0 && out[before].subordinate) --before;
+        close(i);
+        cur.b = i + 1;
+        cur.resume = before;
       }
       continue;
     }
@@ -293,6 +302,10 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
       for (const Phrase& p : s.phrases)
         if (p.b > v && p.b < cl.e && p.prep == -1 && !p.members.empty()) return p.members;
     }
+    if (clauses[c].resume >= 0) {
+      c = clauses[c].resume + 1;  // the loop's --c lands on the resumed clause
+      continue;
+    }
     if (!clauses[c].coordinated) break;
   }
   return {};
@@ -322,6 +335,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // A word the chunker put inside a noun phrase is a noun there ("de nouvelles frappes"),
       // unless it is a participle ("les diplomates expulsés").
       if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)))
+        noun_use = true;
+      // Right after the noun of a prepositional phrase an English word is the next noun of
+      // a compound ("to police stations"), not a verb that would have no subject.
+      if (ctx.lang == lex::Lang::kEn && i > 0 && s.toks[i - 1].phrase >= 0 &&
+          s.phrases[s.toks[i - 1].phrase].prep >= 0 && (t.pos & lex::kNoun) &&
+          !(t.feats & (lex::kPast | lex::kPpas)))
         noun_use = true;
       // The particle of a phrasal verb is no verb: "take back", "bring down"; nor is a
       // word right after a preposition ("offer of talks").
@@ -458,8 +477,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (g.infinitive && g.governor >= 0) {
         // "a menacé d'expulser": the governing frame codes the act; no second event.
         bool gov_is_trigger = false;
-        for (const auto& cc : cands)
-          if (cc.tok == g.governor && !cc.noun) gov_is_trigger = true;
+        for (const auto& cc : cands) {
+          // A statement verb does not: "a dit regretter la décision" is a regret.
+          if (cc.tok == g.governor && !cc.noun &&
+              std::string_view(pk.frames[cc.frame].cameo).substr(0, 2) != "01")
+            gov_is_trigger = true;
+        }
         if (gov_is_trigger) { TraceDrop(f, s, c.tok, "infinitive under another trigger", ctx); continue; }
       }
       window_b = c.tok + 1;

@@ -17,6 +17,7 @@ struct Clause {
   bool subordinate = false;     // began with que/that/qui...
   bool relative = false;        // began with a relative pronoun: qui/who/which
   int speech_parent = -1;       // the clause whose speech verb introduces this one
+  int resume = -1;              // after ", que ... ,": the clause this one continues
 };
 
 struct EventDraft {

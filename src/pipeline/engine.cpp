@@ -455,8 +455,14 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     std::string_view key = Key(s.toks[j], k);
     return key == "de" || key == "du" || key == "des" || key == "d'" || key == "of";
   };
+  bool pending_aux = false;  // an auxiliary seen, its participle not yet
   auto content = [&](int j, bool have_head) {
     const Tok& t = s.toks[j];
+    // "a pour sa part dénoncé": the participle that completes a pending auxiliary is the
+    // verb, whatever phrase it follows.
+    if (pending_aux && (t.feats & lex::kPpas) && !(t.pos & lex::kNoun) && t.mention < 0 &&
+        !(j > 0 && (s.toks[j - 1].cls & kDet)))
+      return false;
     if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) return false;
     if (t.mention >= 0) {
       const MentionHit& m = s.mentions[t.mention];
@@ -490,9 +496,15 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     const Tok& t = s.toks[i];
     if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) {
       pending_prep = -1;
+      if (t.t.kind == text::TokenKind::kQuote || Key(t, k) == ";" || Key(t, k) == ".")
+        pending_aux = false;
       ++i;
       continue;
     }
+    if ((t.cls & (kAuxHave | kAuxBe)) && t.mention < 0 && !(i > 0 && (s.toks[i - 1].cls & kDet)))
+      pending_aux = true;
+    else if (pending_aux && (t.feats & lex::kPpas) && !(t.pos & lex::kNoun))
+      pending_aux = false;
     bool det = (t.cls & kDet) != 0;
     bool prep = (t.cls & kPrep) != 0 && t.mention < 0;
     // "des"/"du"/"de" open a phrase as determiners, except right after a phrase, where
@@ -826,8 +838,24 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           continue;
         base.plural = true;
       }
-      if (base.country.empty() && dem_countries.empty() && anaphoric && !base.plural &&
-          !ctx.last_state_country.empty()) {
+      // "La police", "les militaires", "the junta": the forces of the state the story is
+      // about, when the phrase names none.
+      // Likewise the crowds: protesters, civilians, strikers of the story's country.
+      bool state_force = needs_country && (sector == "COP" || sector == "MIL" || sector == "JUD" ||
+                                           sector == "SPY" || sector == "GOV" || sector == "LEG" ||
+                                           sector == "CVL" || sector == "OPP" || sector == "LAB");
+      if (state_force && c.title >= 0 && s.mentions[c.title].b > p.b &&
+          pack_.Is("anaphoric.det", Key(s.toks[s.mentions[c.title].b - 1], k)))
+        anaphoric = true;
+      else if (state_force && c.title >= 0 && s.mentions[c.title].b == p.b)
+        anaphoric = true;
+      if (base.country.empty() && dem_countries.empty() && state_force && anaphoric &&
+          !ctx.dateline_country.empty()) {
+        // State forces with no nationality belong to the story's home, the dateline's.
+        base.country = ctx.dateline_country;
+        base.anaphoric = true;
+      } else if (base.country.empty() && dem_countries.empty() && anaphoric && !base.plural &&
+                 !state_force && !ctx.last_state_country.empty()) {
         base.country = ctx.last_state_country;
         base.anaphoric = true;
       }
