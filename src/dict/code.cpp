@@ -63,7 +63,19 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
 // Length in words of `phrase` matched contiguously at `p`, or 0.
 int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, int p, int end) {
   int q = p;
-  for (const auto& d : phrase) {
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const DictWord& d = phrase[i];
+    if (i > 0 && phrase[i - 1].open) {
+      // Up to three words between (quotes and hyphens do not count), never across other
+      // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television".
+      int words = 0;
+      while (q < end && !WordMatches(d, w[q].key)) {
+        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'";
+        if (w[q].punct && !mark) return 0;
+        if (!w[q].punct && ++words > 3) return 0;
+        ++q;
+      }
+    }
     if (q >= end || !WordMatches(d, w[q].key)) return 0;
     ++q;
   }

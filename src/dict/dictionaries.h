@@ -32,6 +32,9 @@ struct LoadWarning {
 struct DictWord {
   std::string text;
   bool exact = true;
+  // TABARI actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have
+  // a few words between them in the text ("Ithilen state-run television"); '_' joins.
+  bool open = false;
 };
 
 // A CAMEO code as written in a dictionary: "064", "032:033" (paired: the second code is the

@@ -360,7 +360,12 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
     } else {
       for (const auto& [n, line] : names) {
         ActorEntry e;
-        e.words = Words(n, tabari);
+        e.words.clear();
+        auto pws = SplitPhrase(n, tabari);
+        for (size_t k = 0; k < pws.size(); ++k) {
+          e.words.push_back(std::move(pws[k].word));
+          e.words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
+        }
         if (e.words.empty()) continue;
         e.codes = codes;
         e.file = f;
