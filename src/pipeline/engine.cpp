@@ -682,24 +682,27 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       if (j != m.b) continue;
       if (m.candidate_person) {
         if (!in_compl && cur.cand < 0) cur.cand = t.mention;
-        if (cur.head_kind == 0) cur.head_kind = 2;
+        if (cur.head_kind == 0 || cur.head_kind == 6) cur.head_kind = 2;
         continue;
       }
       switch (m.kind) {
+        // A demonym before a title, a person or a body is its adjective ("Turkish
+        // President Tayyip Erdogan", "Iranian state media"), not the head.
         case EntityKind::kTitle:
           if (!in_compl && cur.title < 0) cur.title = t.mention;
-          if (cur.head_kind == 0 || (cur.head_kind == 7 && j == p.b)) cur.head_kind = 1;
+          if (cur.head_kind == 0 || cur.head_kind == 6 || (cur.head_kind == 7 && j == p.b))
+            cur.head_kind = 1;
           break;
         case EntityKind::kPerson:
           if (cur.person < 0) cur.person = t.mention;
-          if (cur.head_kind == 0 || cur.head_kind == 1) cur.head_kind = cur.head_kind ? 1 : 2;
+          if (cur.head_kind == 0 || cur.head_kind == 6) cur.head_kind = 2;
           break;
         case EntityKind::kOrg: case EntityKind::kMetonym:
           if (in_compl) {
             if (cur.org < 0 && (cur.head_kind == 1 || cur.head_kind == 8)) cur.org = t.mention;
           } else if (cur.org < 0) {
             cur.org = t.mention;
-            if (cur.head_kind == 0) cur.head_kind = 3;
+            if (cur.head_kind == 0 || cur.head_kind == 6) cur.head_kind = 3;
           }
           break;
         case EntityKind::kCountry:
