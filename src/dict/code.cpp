@@ -76,6 +76,8 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
         ++q;
       }
     }
+    // "Dol_Amroth" in the text: an underscore joins words as it does in the dictionaries.
+    if (i > 0 && q + 1 < end && w[q].key == "_") ++q;
     if (q >= end || !WordMatches(d, w[q].key)) return 0;
     ++q;
   }
@@ -127,6 +129,7 @@ class SentenceCoder {
  private:
   struct Binding {
     int source = -1, target = -1, compound = -1;  // group indexes
+    std::vector<int> skipped;                     // groups passed over by TABARI '^'
   };
   struct Item {
     const PatternElem* e;
@@ -477,6 +480,16 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
         break;
       }
       case Slot::kSkip: {
+        if (d_.tabari_) {
+          // TABARI '^' passes over one actor (a whole compound), with words allowed before it.
+          int g = dir > 0 ? GroupStartingAt(p) : GroupEndingAt(p);
+          if (g < 0) break;
+          b.skipped.push_back(g);
+          if (MatchSeq(seq, k + 1, dir > 0 ? groups_[g].e : groups_[g].b - 1, seq[k].join, dir, b, lo, hi))
+            return true;
+          b.skipped.pop_back();
+          break;
+        }
         int next = p + dir;
         if (covered_[p] >= 0) {
           const Mention& m = mentions_[covered_[p]];
@@ -602,31 +615,34 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         symmetric = true;
       } else {
         bool source_given = bind.source >= 0, target_given = bind.target >= 0;
+        auto usable = [&](int g) {
+          return std::find(bind.skipped.begin(), bind.skipped.end(), g) == bind.skipped.end();
+        };
         if (bind.source < 0) {
           // TABARI takes the clause's first actor; PETRARCH's parse gives the nearest subject.
           if (d_.tabari_) {
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
-              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
+              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target && usable(g)) {
                 bind.source = g;
                 break;
               }
           } else {
             for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
-              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target) {
+              if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target && usable(g)) {
                 bind.source = g;
                 break;
               }
           }
           if (bind.source < 0)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
-              if (groups_[g].e <= p && g != bind.target) {
+              if (groups_[g].e <= p && g != bind.target && usable(g)) {
                 bind.source = g;
                 break;
               }
         }
         if (bind.target < 0)
           for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
-            if (groups_[g].b >= ve && groups_[g].b < ce && g != bind.source) {
+            if (groups_[g].b >= ve && groups_[g].b < ce && g != bind.source && usable(g)) {
               bind.target = g;
               break;
             }
@@ -638,17 +654,26 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           bind.target = -1;
           if (bind.source >= 0)
             for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
-              if (groups_[g].b < ce) {
+              if (groups_[g].b < ce && usable(g)) {
                 bind.target = g;
                 break;
               }
         }
+        // TABARI, a pattern that names only the target ("+ WAS * DEAD"): with no other actor
+        // before the verb, the first one after it is the source.
+        if (d_.tabari_ && bind.source < 0 && target_given &&
+            !(d_.options.source_prior && !d_.options.default_source.empty()))
+          for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+            if (groups_[g].b >= ve && groups_[g].b < ce && g != bind.target && usable(g)) {
+              bind.source = g;
+              break;
+            }
         // TABARI: with no actor after the verb, an actor between the source and the verb is
         // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER.
         if (d_.tabari_ && bind.target < 0 && bind.source >= 0 &&
             !(d_.options.target_after && !d_.options.default_target.empty()))
           for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
-            if (groups_[g].b >= cb && groups_[g].e <= p && groups_[g].b >= groups_[bind.source].e) {
+            if (groups_[g].b >= cb && groups_[g].e <= p && groups_[g].b >= groups_[bind.source].e && usable(g)) {
               bool comma = false;
               for (int q = groups_[g].e; q < p; ++q) comma = comma || w_[q].punct;
               if (!comma) bind.target = g;
