@@ -42,7 +42,9 @@ struct Group {  // units joined by "and" / commas
 };
 
 bool WordMatches(const DictWord& d, const std::string& key) {
-  if (d.exact) return key == d.text;
+  if (d.exact)
+    return key == d.text || (d.noun_endings && key.size() == d.text.size() + 1 && key.back() == 's' &&
+                             key.compare(0, d.text.size(), d.text) == 0);
   return key.size() >= d.text.size() && key.compare(0, d.text.size(), d.text) == 0;
 }
 
@@ -52,7 +54,13 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
                    const std::string& key, bool stems, Fn fn) {
   if (auto it = index.find(key); it != index.end())
     for (uint32_t i : it->second) fn(i);
-  if (!stems) return;
+  if (!stems) {
+    // Plurals of TABARI exact actor words ("Libyas").
+    if (key.size() > 2 && key.back() == 's')
+      if (auto it = index.find(key.substr(0, key.size() - 1)); it != index.end())
+        for (uint32_t i : it->second) fn(i);
+    return;
+  }
   for (size_t n = 2; n < key.size(); ++n) {
     auto it = index.find(key.substr(0, n));
     if (it != index.end())

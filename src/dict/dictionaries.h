@@ -35,6 +35,9 @@ struct DictWord {
   // TABARI actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have
   // a few words between them in the text ("Ithilen state-run television"); '_' joins.
   bool open = false;
+  // TABARI actor words ending in '_' ("LIBYA_") match the word and its plural ("Libyas",
+  // "Ithilen government radios"); the possessive "'s" is a word of its own.
+  bool noun_endings = false;
 };
 
 // A CAMEO code as written in a dictionary: "064", "032:033" (paired: the second code is the

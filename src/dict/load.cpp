@@ -361,10 +361,13 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
       for (const auto& [n, line] : names) {
         ActorEntry e;
         e.words.clear();
-        auto pws = SplitPhrase(n, tabari);
+        // "MOUSE=": that word only, not even a plural ("LIBYA_" takes "Libyas").
+        bool only = !n.empty() && n.back() == '=';
+        auto pws = SplitPhrase(only ? n.substr(0, n.size() - 1) + "_" : n, tabari);
         for (size_t k = 0; k < pws.size(); ++k) {
           e.words.push_back(std::move(pws[k].word));
           e.words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
+          e.words.back().noun_endings = tabari && e.words.back().exact && !only;
         }
         if (e.words.empty()) continue;
         e.codes = codes;
@@ -441,7 +444,6 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
     group_line = l.number;
     size_t br = t.find('[');
     std::string name(Trim(t.substr(0, br)));
-    if (!name.empty() && name.back() == '=') name.back() = '_';  // "MOUSE=": that word only
     if (name.empty()) {
       Warn(f, l.number, "line not understood: " + std::string(t));
       continue;
