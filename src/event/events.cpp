@@ -223,6 +223,29 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       if (p == ";" || p == ":" || p == "(" || p == ")") {
         close(i);
         cur.b = i + 1;
+      } else if (p == "," && [&] {
+                   // ", a Ukrainian official said." / ", a indiqué le ministère.": the
+                   // attribution at the end of a sentence is a clause of its own.
+                   int q = -1;
+                   for (int j = i + 1; j < std::min(n, i + 11); ++j) {
+                     const Tok& x = s.toks[j];
+                     if (x.t.kind == text::TokenKind::kQuote || x.t.kind == text::TokenKind::kPunct)
+                       return false;
+                     if ((x.cls & pl::kQuoteVerb) && !(x.cls & (pl::kAuxHave | pl::kAuxBe))) {
+                       q = j;
+                       break;
+                     }
+                     // Only the speaker, an auxiliary or a time may come first: a
+                     // preposition or another verb means the sentence goes on.
+                     if ((x.cls & pl::kPrep) && !(x.cls & pl::kDet)) return false;
+                     if ((x.pos & lex::kVerb) && !(x.cls & (pl::kAuxHave | pl::kAuxBe)) &&
+                         x.phrase < 0 && (x.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kPpas)))
+                       return false;
+                   }
+                   return q >= 0 && n - q <= 12;
+                 }()) {
+        close(i);
+        cur.b = i + 1;
       } else if (p == "," && cur.subordinate && cur.b > 1 &&
                  an.Key(s.toks[cur.b - 2], *an.keys) == "," && !out.empty()) {
         // "L'Union européenne, que la Serbie aspire à rejoindre, a appelé": the relative

@@ -255,10 +255,15 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
         score += 4;
       // "Paris, Texas": a following ", <state or country>" picks the homonym there.
       if (e + 1 < static_cast<int>(s.toks.size()) && IsComma(s.toks[e], ctx.text)) {
+        // "Paris, Texas" and "Paris, au Texas": a preposition may stand after the comma.
+        int from = e + 1;
+        while (from < static_cast<int>(s.toks.size()) && (s.toks[from].cls & (kPrep | kDet)) &&
+               from < e + 3)
+          ++from;
         for (int n = 3; n >= 1; --n) {
-          if (e + 1 + n > static_cast<int>(s.toks.size())) continue;
+          if (from + n > static_cast<int>(s.toks.size())) continue;
           std::string key;
-          for (int j = e + 1; j < e + 1 + n; ++j) {
+          for (int j = from; j < from + n; ++j) {
             if (!key.empty()) key.push_back(' ');
             key.append(Key(s.toks[j], k));
           }
