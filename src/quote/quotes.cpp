@@ -122,9 +122,10 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
       if (d.text_e >= d.text_b + 3 && c == 0xAF && static_cast<unsigned char>(ctx.text[d.text_e - 2]) == 0x80 && static_cast<unsigned char>(ctx.text[d.text_e - 3]) == 0xE2) { d.text_e -= 3; continue; }
       break;
     }
-    // Single words in quotes are scare quotes or names, not quotations.
+    // A single quoted word is kept: wire copy quotes the word a speaker chose ("a qualifié
+    // l'accord d'« agression »"), and who chose it is what users ask for.
     std::string_view inner = ctx.text.substr(d.text_b, d.text_e - d.text_b);
-    if (inner.find(' ') == std::string_view::npos) continue;
+    if (inner.empty()) continue;
     int s_open = sentence_of(q.open), s_close = sentence_of(q.close);
     if (s_open < 0 || s_close < 0) continue;
     for (int si = s_open; si <= s_close; ++si) {
