@@ -563,6 +563,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // Such a noun still codes through a pattern that names the words before it.
       bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
                        (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct);
+      // TABARI: only an article cancels a verb, whatever its patterns ("in an accord with"),
+      // and possessives do not ("Eriador's death toll has risen", "its resumption of ties").
+      if (d_.tabari_) {
+        if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) return 0;
+        noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
+      }
       int ve = p + best;
       std::vector<uint32_t> blocks;
       EventCode code;
