@@ -217,6 +217,14 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
         common_word)
       continue;
+    // "Philippe Martinez": a one-word place after an unknown capitalised word is a surname.
+    if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && b > 0 &&
+        Capitalised(s.toks[b - 1]) && s.toks[b - 1].t.kind == text::TokenKind::kWord &&
+        !(s.toks[b - 1].pos & (lex::kNoun | lex::kVerb | lex::kAdj | lex::kAdv)) &&
+        !(s.toks[b - 1].cls & kClosedClass) &&
+        lx_.Entities(ctx.lang, Key(s.toks[b - 1], k)).empty() &&
+        lx_.Entities(lex::Lang::kAny, Key(s.toks[b - 1], k)).empty())
+      continue;
     // "Maria Kolesnikova": a one-word place followed by an unknown capitalised word is a
     // first name.
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
