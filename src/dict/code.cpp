@@ -333,7 +333,18 @@ void SentenceCoder::BuildUnits() {
   std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
   // TABARI dereferences a subject or object pronoun to the sentence's first actor (with the
   // actors compounded with it): "Elrond urged Bree ... and Gondor asked him" -> ELF.
-  if (d_.tabari_ && !units_.empty()) {
+  // FORWARD: pronouns before the sentence's first actor stand for the actor carried over
+  // from the story's previous sentence ("Fornost ... appealed. He has also asked Gondor").
+  if (d_.tabari_ && d_.options.forward && ctx_.forward && !ctx_.forward->empty()) {
+    int first = units_.empty() ? static_cast<int>(w_.size()) : units_[0].b;
+    std::vector<Unit> added;
+    for (int p = 0; p < first; ++p)
+      if (covered_[p] < 0 && IsOneOf(w_[p].key, {"he", "him", "she", "it", "they", "them"}))
+        added.push_back({p, p + 1, {*ctx_.forward}, true});
+    for (auto& u : added) units_.push_back(std::move(u));
+    std::stable_sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
+  }
+  if (d_.tabari_ && !units_.empty() && !units_[0].pronoun) {
     size_t first_end = 1;
     while (first_end < units_.size()) {
       bool joined = true;
@@ -516,6 +527,20 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
 bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   if (FindDiscards()) return false;
   FindMentions();
+  // The first actor named here is what a later sentence's pronoun may stand for.
+  std::string forward_next;
+  for (const auto& m : mentions_)
+    if (!m.agent && !m.null && !m.discard && !m.codes.empty()) {
+      forward_next = m.codes[0];
+      break;
+    }
+  struct SetForward {
+    std::string* slot;
+    std::string value;
+    ~SetForward() {
+      if (slot && !value.empty()) *slot = value;
+    }
+  } set_forward{d_.options.forward ? ctx_.forward : nullptr, forward_next};
   verb_at_.assign(w_.size(), 0);
   noun_at_.assign(w_.size(), 0);
   for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb

@@ -123,6 +123,10 @@ struct CodingOptions {
   bool convert_agent = false;   // SET: CONVERT AGENT: an agent alone is "~REB", not "---REB"
   bool source_prior = false;    // DEFAULT: SOURCE [X] PRIOR: X when no actor before the verb
   bool target_after = false;    // DEFAULT: TARGET [Y] AFTER: Y when no actor after the verb
+  // FORWARD (TABARI): a pronoun with no actor before it in its sentence stands for the first
+  // actor of the story's previous sentence (its actor code, without agents). Needs
+  // SentenceContext::forward, kept by the caller across the sentences of one story.
+  bool forward = false;
 };
 
 class UserDictionaries {
@@ -191,6 +195,9 @@ struct SentenceContext {
   int32_t date = 0;  // YYYYMMDD of the dispatch, 0 when unknown (undated codes then)
   const Lexicon* lexicon = nullptr;  // optional: verb lemmas from the readings
   std::string* why = nullptr;        // optional: a short trace of the decision
+  // optional, in/out, for CodingOptions::forward: the actor carried to the next sentence of
+  // the story. Clear it when a new story starts.
+  std::string* forward = nullptr;
 };
 
 // Codes one analysed sentence with the user dictionaries; appends to `out`. `text` is the

@@ -93,12 +93,17 @@ std::string Reason(const std::set<Coding>& want, const std::set<Coding>& got) {
 Outcome Score(const std::vector<Record>& records, UserDictionaries& dicts,
               const std::function<void(UserDictionaries&, const std::string&, const std::string&)>& apply) {
   Outcome o;
+  std::string story, forward;  // TABARI FORWARD: records "FRWD-001-002" are sentences of story "FRWD-001"
   for (const auto& r : records) {
     for (const auto& [k, v] : r.options) apply(dicts, k, v);
     if (r.id.empty()) continue;
+    std::string this_story = r.id.substr(0, r.id.rfind('-'));
+    if (this_story != story) forward.clear();
+    story = this_story;
     std::vector<DictEvent> events;
     attache::dict::SentenceContext ctx;
     ctx.date = r.date;
+    ctx.forward = &forward;
     std::string why;
     ctx.why = &why;
     attache::dict::CodeText(dicts, r.text, ctx, events);
@@ -363,14 +368,15 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
       d.options.target_after = value.find("AFTER", t) != std::string::npos;
     }
   }
-  // Options attache does not implement: FORWARD (pronouns and actors carried over from the
-  // story's earlier sentences), COMMA (deleting comma clauses), TIME SHIFT, COMPLEX without
-  // NOACTPRIOR (the suite's options file has it).
+  // FORWARD: a pronoun opening a sentence stands for the first actor of the story's previous
+  // sentence (Score() keeps it per story). Options attache does not implement: COMMA
+  // (deleting comma clauses), TIME SHIFT, COMPLEX without NOACTPRIOR (the suite's options
+  // file has it).
   auto track = [&](const std::string& name, bool on) {
     if (on) g_unsupported.insert(name);
     else g_unsupported.erase(name);
   };
-  if (key == "FORWARD") track("FORWARD", value.find("OFF") == std::string::npos);
+  if (key == "FORWARD") d.options.forward = value.find("OFF") == std::string::npos;
   if (key == "COMMA") track("COMMA", value.find("OFF") == std::string::npos);
   if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) track("TIME SHIFT", value.find("TRUE") != std::string::npos);
   if (key == "COMPLEX") track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
