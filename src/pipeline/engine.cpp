@@ -682,6 +682,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         continue;
       }
       if (t.mention < 0) {
+        if (pack_.Is("honorific", key)) continue;  // "M. Tusk": the name is the head
         if ((t.cls & kMemberNoun) && cur.head_kind == 0) {
           cur.head_kind = 8;
           continue;
