@@ -567,6 +567,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     Trace("too few words; ");
     return true;
   }
+  bool dominant_hit = false;
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
     auto code_verb = [&](int p, bool may_defer) -> int {
@@ -806,12 +807,18 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         clause_source = bind.source;
         return 1;  // the clause's verb is coded, even without an event
       }
+      size_t before = out.size();
       for (const auto& s : src)
         for (const auto& t : tgt) {
           if (s == t) continue;
           emit(s, t, code.code, bind.source, bind.target);
           if (!code.paired.empty() && code.paired != "---") emit(t, s, code.paired, bind.target, bind.source);
         }
+      // A dominant code ("ATTEND [031!]") makes its events the sentence's only ones.
+      if (code.dominant && out.size() > before) {
+        out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before));
+        dominant_hit = true;
+      }
       clause_source = bind.source;
       return 1;
     };
@@ -820,11 +827,13 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     for (int p = cb; p < ce && !coded; ++p) {
       int r = code_verb(p, deferred < 0);
       if (r == 3) return false;
+      if (dominant_hit) return true;
       if (r == 2 && deferred < 0) deferred = p;
       // CODE ALL (TABARI): every verb of the clause is coded.
       if (r == 1) coded = d_.options.code_by != CodingOptions::kAll;
     }
     if (!coded && deferred >= 0 && code_verb(deferred, false) == 3) return false;
+    if (dominant_hit) return true;
     // CODE BY SENTENCE (TABARI): the first clause with an event is the sentence's only one.
     if (d_.options.code_by == CodingOptions::kSentence && !out.empty()) break;
     (void)clause_source;

@@ -44,6 +44,8 @@ struct DictWord {
 // reciprocal event, target to source), "---" (no event), "###" (discard), "+++" (complex).
 struct EventCode {
   std::string code, paired;
+  // TABARI "031!": a dominant code. When it codes, its events are the sentence's only ones.
+  bool dominant = false;
   bool null() const { return code.empty() || code == "---"; }
   bool discard() const { return code == "###"; }
   bool complex() const { return code == "+++"; }

@@ -172,6 +172,7 @@ EventCode ParseEventCode(std::string_view inner) {
       if (ch != ' ' && ch != '!') out += ch;  // TABARI's "031!" marks a dominant code
     return out;
   };
+  c.dominant = inner.find('!') != std::string_view::npos;
   if (colon == std::string_view::npos) {
     c.code = clean(inner);
   } else {
