@@ -101,7 +101,16 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
       continue;
     }
     if (a.cls & pl::kModalPlanned) { g.planned = true; g.b = j; continue; }
-    if (a.cls & pl::kModalHypo) { g.hypothetical = true; g.b = j; continue; }
+    if (a.cls & pl::kModalHypo) {
+      // "said he would meet": reported future, not a hypothesis.
+      bool reported = false;
+      if (en && key == "would")
+        for (int q = 0; q < j; ++q)
+          if (s.toks[q].cls & pl::kQuoteVerb) reported = true;
+      if (reported) g.planned = true; else g.hypothetical = true;
+      g.b = j;
+      continue;
+    }
     if (en && (key == "to")) { has_to = true; g.b = j; continue; }
     if (en && (key == "did" || key == "does" || key == "do")) { g.b = j; continue; }
     if (!en && (key == "de" || key == "d'" || key == "a" || key == "pour")) {
@@ -1061,8 +1070,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
-  for (const auto& e : kept)
+  for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
+    if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
+        e.source.country != e.target.country) {
+      ctx.last_dyad_a = e.source;
+      ctx.last_dyad_b = e.target;
+    }
+  }
   if (ctx.act_authors.size() > 32)
     ctx.act_authors.erase(ctx.act_authors.begin(), ctx.act_authors.end() - 32);
   return kept;

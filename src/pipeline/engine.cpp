@@ -663,6 +663,23 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       continue;
     }
     bool locative = p.prep >= 0 && (s.toks[p.prep].cls & kLocative);
+    // "les deux pays", "the two sides": the parties of the last act told.
+    if (!ctx.last_dyad_a.code.empty() && p.e - p.b >= 2 && p.e - p.b <= 4) {
+      std::string phrase;
+      for (int j = p.b; j < p.e; ++j) {
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase.append(Key(s.toks[j], k));
+      }
+      if (pack_.Is("dyad.phrases", phrase)) {
+        ActorRef a = ctx.last_dyad_a, b = ctx.last_dyad_b;
+        a.b = b.b = p.b;
+        a.e = b.e = p.e;
+        a.pronoun = b.pronoun = true;  // a reference, not a new mention
+        p.members.push_back(a);
+        p.members.push_back(b);
+        continue;
+      }
+    }
     // Split the phrase into conjuncts at top-level coordinators that start a new head.
     struct Conj {
       int b, e;

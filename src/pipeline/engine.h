@@ -32,6 +32,8 @@ struct DocContext {
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
   // Authors of the acts coded so far, most recent last, for "ces critiques", "the raid".
   std::vector<ActorRef> act_authors;
+  // The two parties of the last act with both ("les deux pays", "the two sides").
+  ActorRef last_dyad_a, last_dyad_b;
   std::string scratch;         // reused key buffer
 };
 
