@@ -567,6 +567,32 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     Trace("too few words; ");
     return true;
   }
+  // TABARI <TIME> phrases: the first one in the sentence (its longest pattern) decides.
+  int date_shift = 0;
+  if (d_.options.time_shift && !d_.times_.empty()) {
+    bool found = false;
+    for (int p = 0; p < n && !found; ++p)
+      for (const auto& te : d_.times_) {
+        int len = PhraseAt(te.words, w_, p, n);
+        if (len == 0) continue;
+        EventCode code = te.code;
+        const Pattern* chosen = nullptr;
+        for (const auto& pat : te.patterns) {
+          if (chosen && pat.literal <= chosen->literal) continue;
+          Binding b;
+          if (!pat.before.empty() && !MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, 0, n)) continue;
+          if (!MatchSeq(Sequence(pat.after, +1), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
+          chosen = &pat;
+        }
+        if (chosen) code = chosen->code;
+        Trace("time phrase '" + w_[p].key + "' " + code.code + "; ");
+        if (code.discard()) return false;
+        if (code.complex()) return true;
+        if (!code.null()) date_shift = std::atoi(code.code.c_str());
+        found = true;
+        break;
+      }
+  }
   bool dominant_hit = false;
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
@@ -759,6 +785,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         ev.source = s;
         ev.target = t;
         ev.cameo = c;
+        ev.date_shift = date_shift;
         if (sg >= 0) { ev.src_b = groups_[sg].b; ev.src_e = groups_[sg].e; }
         if (tg >= 0) { ev.tgt_b = groups_[tg].b; ev.tgt_e = groups_[tg].e; }
         for (const auto& o : out)

@@ -110,6 +110,16 @@ struct DiscardEntry {
   uint32_t file = 0, line = 0;
 };
 
+// TABARI <TIME> phrase: "TOMORROW [+1]" shifts the event date by days, "[###]" discards the
+// sentence, "[+++]" leaves it uncoded (complex), "[- - -]" no shift; patterns after it
+// ("- * AND A WEEK [+8]") refine the code.
+struct TimeEntry {
+  std::vector<DictWord> words;
+  EventCode code;
+  std::vector<Pattern> patterns;
+  uint32_t file = 0, line = 0;
+};
+
 struct Synset {
   std::string name;
   std::vector<std::vector<PatternElem>> members;
@@ -129,6 +139,8 @@ struct CodingOptions {
   // actor of the story's previous sentence (its actor code, without agents). Needs
   // SentenceContext::forward, kept by the caller across the sentences of one story.
   bool forward = false;
+  // SET: TIME SHIFT (TABARI; on by default): <TIME> phrases shift, discard or block coding.
+  bool time_shift = true;
 };
 
 class UserDictionaries {
@@ -157,6 +169,7 @@ class UserDictionaries {
   std::vector<VerbBlock> blocks_;
   std::vector<VerbForm> verbs_;
   std::vector<Synset> synsets_;
+  std::vector<TimeEntry> times_;
   std::vector<std::vector<DictWord>> nouns_, adjectives_;  // TABARI <NOUN>, <ADJECTIVE>
   std::unordered_map<std::string, int> synset_index_;
   // First word -> entries. Stems (inexact first words) are looked up by every prefix.
@@ -191,6 +204,7 @@ struct DictEvent {
   std::string rule;             // dict:<file>:<line>
   int trig_b = 0, trig_e = 0;   // token range of the verb
   int src_b = -1, src_e = -1, tgt_b = -1, tgt_e = -1;  // token ranges of the actors
+  int date_shift = 0;           // days, from a TABARI <TIME> phrase ("tomorrow": +1)
 };
 
 struct SentenceContext {

@@ -810,17 +810,35 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
     if (t[0] == '<') {
       std::string tag = text::Fold(t);
       if (tag == "<synsets>") section = kSynsets;
-      else if (tag == "<time>") {
-        section = kTime;
-        Warn(f, l.number, "<TIME> section (date shifts) is not supported: skipped");
-      } else if (tag[1] == '/') section = kNone;
+      else if (tag == "<time>") section = kTime;
+      else if (tag[1] == '/') section = kNone;
       else {
         section = kSkipSection;
         Warn(f, l.number, "section " + std::string(t) + " is not supported: skipped");
       }
       continue;
     }
-    if (section == kTime || section == kSkipSection) continue;
+    if (section == kSkipSection) continue;
+    if (section == kTime) {
+      if (t[0] == '-') {
+        Pattern p;
+        if (times_.empty()) Warn(f, l.number, "time pattern before any time phrase");
+        else if (ParsePattern(f, l.number, t.substr(1), tabari, p)) times_.back().patterns.push_back(std::move(p));
+        continue;
+      }
+      std::string_view head, code;
+      if (!SplitTrailingCode(t, head, code)) {
+        Warn(f, l.number, "time phrase without [code]: " + std::string(t));
+        continue;
+      }
+      TimeEntry te;
+      te.words = Words(head, tabari);
+      te.code = ParseEventCode(code);
+      te.file = f;
+      te.line = static_cast<uint32_t>(l.number);
+      if (!te.words.empty()) times_.push_back(std::move(te));
+      continue;
+    }
     if (t[0] == '&') {
       std::string_view name = Trim(t.substr(1));
       size_t sp = name.find_first_of(" \t");

@@ -112,6 +112,9 @@ TEST(Dict, TabariFormatsAndStems) {
 </SYNSETS>
 <TIME>
 YESTERDAY [-1]
+- * AND TODAY [- - -]
+ONCE_UPON_A_TIME [###]
+WHEN_PEACE_COMES [+++]
 </TIME>
 CRITICI  [121] ;stem: criticize, criticized, criticism
 SEND_ [---]
@@ -122,9 +125,20 @@ SEND_ [---]
   EXPECT_EQ(Code(d, "Freedonian officials criticized Sylvania."), (std::set<Coding>{{"FRD", "SYL", "121"}}));
   EXPECT_TRUE(Code(d, "Freedonia criticized Sylvanians.").empty());  // SYLVANIA_ is exact
   EXPECT_EQ(Code(d, "Freedonia sent food aid to Sylvania."), (std::set<Coding>{{"FRD", "SYL", "073"}}));
-  bool time_warned = false;
-  for (const auto& w : d.warnings()) time_warned |= w.message.find("<TIME>") != std::string::npos;
-  EXPECT_TRUE(time_warned);
+  // <TIME>: a shift in days, a discard, a complex sentence; SET: TIME SHIFT = FALSE ignores them.
+  for (const auto& w : d.warnings()) EXPECT_EQ(w.message.find("TIME"), std::string::npos) << w.message;
+  std::vector<DictEvent> ev;
+  attache::dict::CodeText(d, "Yesterday Freedonia criticized Sylvania.", {}, ev);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date_shift, -1);
+  ev.clear();
+  attache::dict::CodeText(d, "Yesterday and today Freedonia criticized Sylvania.", {}, ev);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date_shift, 0);
+  EXPECT_TRUE(Code(d, "Once upon a time Freedonia criticized Sylvania.").empty());
+  EXPECT_TRUE(Code(d, "When peace comes, Freedonia criticized Sylvania.").empty());
+  d.options.time_shift = false;
+  EXPECT_EQ(Code(d, "When peace comes, Freedonia criticized Sylvania."), (std::set<Coding>{{"FRD", "SYL", "121"}}));
 }
 
 TEST(Dict, OddLinesAreWarningsNotCrashes) {

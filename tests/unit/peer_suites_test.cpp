@@ -369,16 +369,16 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
     }
   }
   // FORWARD: a pronoun opening a sentence stands for the first actor of the story's previous
-  // sentence (Score() keeps it per story). Options attache does not implement: COMMA
-  // (deleting comma clauses), TIME SHIFT, COMPLEX without NOACTPRIOR (the suite's options
-  // file has it).
+  // sentence (Score() keeps it per story); TIME SHIFT: <TIME> phrases. Options attache does
+  // not implement: COMMA (deleting comma clauses), COMPLEX without NOACTPRIOR (the suite's
+  // options file has it).
   auto track = [&](const std::string& name, bool on) {
     if (on) g_unsupported.insert(name);
     else g_unsupported.erase(name);
   };
   if (key == "FORWARD") d.options.forward = value.find("OFF") == std::string::npos;
   if (key == "COMMA") track("COMMA", value.find("OFF") == std::string::npos);
-  if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) track("TIME SHIFT", value.find("TRUE") != std::string::npos);
+  if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) d.options.time_shift = value.find("TRUE") != std::string::npos;
   if (key == "COMPLEX") track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
   if (key == "SET" && value.rfind("CODE ", 0) == 0) {
     d.options.code_by = value.find("SENTENCE") != std::string::npos ? attache::dict::CodingOptions::kSentence
