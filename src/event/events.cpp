@@ -75,6 +75,7 @@ struct VerbGroup {
   bool future = false, conditional = false, planned = false, hypothetical = false;
   bool participle_only = false;  // a participle with no auxiliary ("les diplomates expulsés")
   int governor = -1;             // for an infinitive: the governing verb token
+  int dative = -1;               // "lui", "leur" before the verb: the recipient
 };
 
 VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& an,
@@ -119,7 +120,9 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
     }
     if (a.cls & pl::kAdvSkip) continue;
     if (!en && (key == "le" || key == "la" || key == "les" || key == "l'" || key == "lui" || key == "leur" || key == "y" || key == "en")) {
-      // Object clitics between subject and verb: "il les a reçus".
+      // Object clitics between subject and verb: "il les a reçus"; "lui", "leur" are the
+      // recipient ("la Russie leur a accordé l'asile").
+      if (key == "lui" || key == "leur") g.dative = j;
       if (j + 1 <= v) continue;
     }
     break;
@@ -775,14 +778,32 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kPrep:
             p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
             if (p) dst = p->members;
+            if (dst.empty() && !c.noun && g.dative >= 0 &&
+                (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
+              ActorRef a;
+              Tok pron = s.toks[g.dative];
+              pron.cls |= KeyOf(pron, an) == "leur" ? pl::kPronMPl : pl::kPronMSg;
+              if (an.ResolvePronoun(pron, ctx, a)) {
+                a.b = g.dative;
+                a.e = g.dative + 1;
+                dst.push_back(a);
+              }
+            }
             break;
           case pack::Slot::kGenitive:
             if (c.noun) {
+              // "la visite à Niamey d'une délégation américaine": a place may come first.
+              int limit = window_b + 3;
               for (const Phrase& q : s.phrases) {
-                if (q.b < window_b || q.b > window_b + 3 || q.prep < 0) continue;
+                if (q.b < window_b || q.b > limit || q.prep < 0) continue;
                 std::string_view pk2 = KeyOf(s.toks[q.prep], an);
                 if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") {
                   if (!InAnyTime(s, q.b)) dst = q.members;
+                  break;
+                }
+                if ((s.toks[q.prep].cls & pl::kLocative) && limit == window_b + 3) {
+                  limit = q.e + 2;
+                  continue;
                 }
                 break;
               }
@@ -1065,7 +1086,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // Two triggers for one act ("ont eu un entretien ... se sont entretenus") share date
       // and place; distinct acts of one sentence (a call on the 12th, talks on the 18th)
       // do not.
-      bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place);
+      bool verb_and_noun = (k.frame->nouns.empty() != e.frame->nouns.empty() ||
+                            k.trig_e - k.trig_b != e.trig_e - e.trig_b) &&
+                           s.toks[k.trig_b].clause == s.toks[e.trig_b].clause && k.time == e.time;
+      bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place) ||
+                      verb_and_noun;
       if ((same || mirror) && same_act) dup = true;
     }
     if (!dup) kept.push_back(std::move(e));
