@@ -310,6 +310,11 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     doc.diagnostics.push_back({"no_publication_date", "no publication date: relative dates are not resolved"});
 
   pl::Analyzer an(*lexicon, rt.pack);
+  // The other language's analyzer, for sentences CLD2 reliably reads as that language
+  // (a quoted statement in English inside a French dispatch).
+  const LangRuntime& other_rt = For(lang == "fr" ? "en" : "fr");
+  pl::Analyzer other_an(*lexicon, other_rt.pack);
+  other_an.keys = &ws.keys;
   an.keys = &ws.keys;
   pl::DocContext ctx;
   ctx.text = text;
@@ -389,6 +394,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   }
   std::vector<pl::Sentence> sentences(ranges.size());
   std::vector<std::vector<event::Clause>> clauses(ranges.size());
+  bool mixed_noted = false;
   auto quote_spans = quote::FindQuoteSpans(text, static_cast<uint32_t>(parts.body_begin), static_cast<uint32_t>(parts.body_end));
   for (size_t si = 0; si < ranges.size(); ++si) {
     pl::Sentence& s = sentences[si];
@@ -396,16 +402,39 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     s.b = ranges[si].b;
     s.e = ranges[si].e;
     s.lang = lang;
+    // Per-sentence language: CLD2 on sentences long enough to tell, else the document's.
+    bool other = false;
+    if (s.e - s.b >= 60) {
+      bool reliable = false;
+      CLD2::Language l = CLD2::DetectLanguage(text.data() + s.b, static_cast<int>(s.e - s.b), true, &reliable);
+      std::string code = CLD2::LanguageCode(l);
+      if (reliable && (code == "fr" || code == "en") && code != lang) {
+        other = true;
+        s.lang = code;
+        if (!mixed_noted) {
+          doc.diagnostics.push_back({"mixed_language", "some sentences are coded as " + code +
+                                                       " within a " + lang + " document"});
+          mixed_noted = true;
+        }
+      }
+    }
+    const LangRuntime& srt = other ? other_rt : rt;
+    text::TokenizerOptions sopt = topt;
+    sopt.french = s.lang == "fr";
+    sopt.english = s.lang == "en";
+    sopt.abbreviations = &srt.abbreviations;
     std::vector<text::Token> toks;
-    text::Tokenize(text, s.b, s.e, topt, toks, ws.keys);
+    text::Tokenize(text, s.b, s.e, sopt, toks, ws.keys);
     s.toks.reserve(toks.size());
     for (const auto& t : toks) s.toks.push_back(pl::Tok{t});
     for (auto& t : s.toks)
       for (const auto& q : quote_spans)
         if (t.t.begin > q.open && t.t.end <= q.close) t.in_quote = true;
-    if (have_pub) {
+    // Times are found even without a publication date: they still shape the phrases
+    // ("a rencontré lundi le Premier ministre"); their values are then not reported.
+    {
       std::string_view stext(text.data() + s.b, s.e - s.b);
-      for (const auto& te : timex::FindTimes(stext, *rt.time_words, pub)) {
+      for (const auto& te : timex::FindTimes(stext, *srt.time_words, pub)) {
         pl::TimeHit th;
         th.byte_b = s.b + static_cast<uint32_t>(te.begin);
         th.byte_e = s.b + static_cast<uint32_t>(te.end);
@@ -424,11 +453,14 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         if (th.b >= 0) s.times.push_back(std::move(th));
       }
     }
-    an.Analyze(s, ctx);
+    pl::Analyzer& san = other ? other_an : an;
+    ctx.lang = srt.code;
+    san.Analyze(s, ctx);
     for (auto& p : s.phrases)
       for (const auto& th : s.times)
         if (p.b >= th.b && p.e <= th.e) p.is_time = true;
-    clauses[si] = event::SplitClauses(s, an);
+    clauses[si] = event::SplitClauses(s, san);
+    ctx.lang = rt.code;
     if (std::getenv("ATTACHE_TRACE") != nullptr) {
       // Developer trace of the analysis (stderr), for writing frames and cases.
       std::fprintf(stderr, "S%d:", s.index);
@@ -446,7 +478,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   int n_event = 0;
   for (size_t si = 0; si < sentences.size(); ++si) {
     pl::Sentence& s = sentences[si];
-    auto drafts = event::FindEvents(s, ctx, an, clauses[si]);
+    bool other_lang = s.lang != lang;
+    ctx.lang = other_lang ? other_rt.code : rt.code;
+    auto drafts = event::FindEvents(s, ctx, other_lang ? other_an : an, clauses[si]);
+    ctx.lang = rt.code;
     for (auto& d : drafts) {
       Event ev;
       ev.id = doc.id + "#e" + std::to_string(++n_event);
@@ -549,7 +584,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
       ev.quad = Quad(ev.cameo);
       ev.goldstein = Goldstein(ev.cameo);
-      if (d.time) {
+      if (d.time && have_pub) {
         ev.date = d.future && d.time->partial ? d.time->value_future : d.time->value;
         if (ev.date->size() > 10) ev.date = ev.date->substr(0, 10);
         ev.date_text = std::string(text.substr(d.time->byte_b, d.time->byte_e - d.time->byte_b));
@@ -641,7 +676,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       q.speaker = a;
     }
     if (qd.verb_e > qd.verb_b) q.verb = std::string(text.substr(qd.verb_b, qd.verb_e - qd.verb_b));
-    if (qd.time) q.date = qd.time->value.substr(0, 10);
+    if (qd.time && have_pub) q.date = qd.time->value.substr(0, 10);
     doc.quotes.push_back(std::move(q));
   }
 
@@ -669,6 +704,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       doc.mentions.push_back(std::move(mo));
     }
     for (const auto& th : s.times) {
+      if (!have_pub) break;
       TimeMention tm;
       tm.span = span_of(th.byte_b, th.byte_e);
       tm.value = th.value;
