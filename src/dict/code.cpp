@@ -145,6 +145,8 @@ class SentenceCoder {
   };
 
   bool FindDiscards();
+  bool DeleteCommaClauses();
+  bool Analyse();  // mentions, verbs, units, groups; false when an actor discards the sentence
   void FindMentions();
   void BuildUnits();
   void BuildGroups();
@@ -383,7 +385,7 @@ void SentenceCoder::BuildGroups() {
       int extra = 0;
       for (int q = last; q < units_[i].b && join; ++q) {
         if (IsOneOf(w_[q].key, {",", "and", "or", "nor"})) seen_sep = true;
-        else if (w_[q].key == "the") continue;
+        else if (w_[q].key == "the" || w_[q].key.empty()) continue;  // "" a deleted comma clause
         else if (seen_sep && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && ++extra <= 2) continue;
         else join = false;
       }
@@ -524,9 +526,119 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
   return false;
 }
 
+bool SentenceCoder::Analyse() {
+  mentions_.clear();
+  units_.clear();
+  groups_.clear();
+  clauses_.clear();
+  FindMentions();
+  int n = static_cast<int>(w_.size());
+  verb_at_.assign(n, 0);
+  noun_at_.assign(n, 0);
+  for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
+    for (int p = 0; p < n; ++p)
+      if (PhraseAt(nw, w_, p, n) > 0) noun_at_[p] = 1;
+  for (int p = 0; p < n; ++p) {
+    if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
+    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      if (PhraseAt(d_.verbs_[i].words, w_, p, n) > 0) verb_at_[p] = 1;
+    });
+  }
+  for (const auto& m : mentions_)
+    if (m.discard) {
+      Trace("actor discard code; ");
+      return false;
+    }
+  BuildUnits();
+  BuildGroups();
+  return true;
+}
+
+bool SentenceCoder::DeleteCommaClauses() {
+  const auto& c = d_.options.comma;
+  if (c.max <= 0 && c.emax <= 0 && c.bmax <= 0) return false;
+  int n = static_cast<int>(w_.size());
+  // The terminal clause runs to the final stop: a sentence without one has none.
+  int end = n;
+  bool stop = false;
+  while (end > 0 && w_[end - 1].punct && w_[end - 1].key != ",") {
+    stop = stop || IsOneOf(w_[end - 1].key, {".", "!", "?"});
+    --end;
+  }
+  // Commas inside a compound actor ("Evil Mordor, the awful Fornost, and good Gondor") do
+  // not delimit clauses.
+  std::vector<int> commas;
+  for (int p = 0; p < end; ++p) {
+    if (w_[p].key != ",") continue;
+    bool inside = false;
+    for (const auto& g : groups_) {
+      if (!(p > g.b && p < g.e)) continue;
+      // Only "and", "the" and adjectives (TABARI <ADJECTIVE>) between the comma and the
+      // next member: "Mordor, that Calimehtar" is no list.
+      int next = -1;
+      for (int u : g.units)
+        if (units_[u].b > p) {
+          next = units_[u].b;
+          break;
+        }
+      bool list = next >= 0;
+      for (int q = p + 1; q < next && list; ++q) {
+        if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
+        bool adjective = false;
+        for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
+        list = adjective;
+      }
+      inside = inside || list;
+    }
+    if (!inside) commas.push_back(p);
+  }
+  if (commas.empty()) return false;
+  auto words = [&](int b, int e) {
+    int k = 0;
+    for (int q = b; q < e; ++q) k += !w_[q].punct && w_[q].key != "'s";
+    return k;
+  };
+  std::vector<std::pair<int, int>> drop;
+  auto consider = [&](int b, int e, int lo, int hi) {
+    int k = words(b, e);
+    if (hi > 0 && k >= lo && k <= hi) {
+      drop.push_back({b, e});
+      return true;
+    }
+    return false;
+  };
+  consider(0, commas.front(), c.bmin, c.bmax);
+  // Internal clauses from left to right; a deleted one takes both its commas with it, and
+  // the terminal clause starts at the last comma left ("X's minister, in remarks published
+  // on Monday, urged ..." keeps its verb).
+  size_t i = 0;
+  int last = -1;
+  while (i < commas.size()) {
+    if (i + 1 < commas.size() && consider(commas[i] + 1, commas[i + 1], c.min, c.max)) {
+      i += 2;
+      continue;
+    }
+    last = commas[i];
+    ++i;
+  }
+  if (last >= 0 && stop) consider(last + 1, end, c.emin, c.emax);
+  // Deleted words stay as blanks so that token positions keep pointing into the sentence.
+  for (const auto& [b, e] : drop) {
+    Trace("comma clause deleted; ");
+    for (int q = b; q < e; ++q) {
+      w_[q].key.clear();
+      w_[q].punct = true;
+    }
+  }
+  return !drop.empty();
+}
+
 bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   if (FindDiscards()) return false;
-  FindMentions();
+  int n = static_cast<int>(w_.size());
+  int n_words = 0;
+  for (const auto& w : w_) n_words += !w.punct && w.key != "'s";  // "Gondor's" is one word
+  if (!Analyse()) return false;
   // The first actor named here is what a later sentence's pronoun may stand for.
   std::string forward_next;
   for (const auto& m : mentions_)
@@ -541,28 +653,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (slot && !value.empty()) *slot = value;
     }
   } set_forward{d_.options.forward ? ctx_.forward : nullptr, forward_next};
-  verb_at_.assign(w_.size(), 0);
-  noun_at_.assign(w_.size(), 0);
-  for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
-    for (int p = 0; p < static_cast<int>(w_.size()); ++p)
-      if (PhraseAt(nw, w_, p, static_cast<int>(w_.size())) > 0) noun_at_[p] = 1;
-  for (int p = 0; p < static_cast<int>(w_.size()); ++p) {
-    if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
-    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
-      if (PhraseAt(d_.verbs_[i].words, w_, p, static_cast<int>(w_.size())) > 0) verb_at_[p] = 1;
-    });
-  }
-  for (const auto& m : mentions_)
-    if (m.discard) {
-      Trace("actor discard code; ");
-      return false;
-    }
-  BuildUnits();
-  BuildGroups();
-  FindClauses();
-  int n = static_cast<int>(w_.size());
-  int n_words = 0;
-  for (const auto& w : w_) n_words += !w.punct && w.key != "'s";  // "Gondor's" is one word
   if (d_.options.minimum_words > 0 && n_words < d_.options.minimum_words) {
     Trace("too few words; ");
     return true;
@@ -593,6 +683,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         break;
       }
   }
+  // Comma clauses go once the compounds are known (their commas are not clause marks); the
+  // rest is read again without them.
+  if (DeleteCommaClauses() && !Analyse()) return false;
+  FindClauses();
   bool dominant_hit = false;
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;

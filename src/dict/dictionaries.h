@@ -141,6 +141,15 @@ struct CodingOptions {
   bool forward = false;
   // SET: TIME SHIFT (TABARI; on by default): <TIME> phrases shift, discard or block coding.
   bool time_shift = true;
+  // COMMA (TABARI) / comma_* (PETRARCH): comma-delimited clauses of these lengths in words are
+  // deleted before coding (asides, "..., a senior official said on Saturday."): internal
+  // ones between two commas, the terminal one after the last comma, the initial one before
+  // the first. A max of 0 turns that kind off; all off by default.
+  struct CommaClauses {
+    int min = 2, max = 0;    // internal
+    int emin = 2, emax = 0;  // terminal
+    int bmin = 2, bmax = 0;  // initial
+  } comma;
 };
 
 class UserDictionaries {

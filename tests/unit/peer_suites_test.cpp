@@ -377,7 +377,21 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
     else g_unsupported.erase(name);
   };
   if (key == "FORWARD") d.options.forward = value.find("OFF") == std::string::npos;
-  if (key == "COMMA") track("COMMA", value.find("OFF") == std::string::npos);
+  if (key == "COMMA") {
+    // "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8", "COMMA: OFF".
+    auto& c = d.options.comma;
+    if (value.find("OFF") != std::string::npos) c.max = c.emax = c.bmax = 0;
+    auto num = [&](const char* name, int& slot) {
+      for (size_t p = value.find(name); p != std::string::npos; p = value.find(name, p + 1)) {
+        if (p > 0 && value[p - 1] != ' ') continue;
+        size_t eq = value.find('=', p);
+        if (eq != std::string::npos) slot = std::atoi(value.c_str() + eq + 1);
+        return;
+      }
+    };
+    num("MIN", c.min), num("MAX", c.max), num("EMIN", c.emin), num("EMAX", c.emax);
+    num("BMIN", c.bmin), num("BMAX", c.bmax);
+  }
   if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) d.options.time_shift = value.find("TRUE") != std::string::npos;
   if (key == "COMPLEX") track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
   if (key == "SET" && value.rfind("CODE ", 0) == 0) {
@@ -396,6 +410,9 @@ TEST(PeerSuites, TabariValidate) {
   if (!fs::exists(dir / "Validate.text")) GTEST_SKIP() << "no peer suites at " << dir;
   UserDictionaries dicts;
   dicts.options.minimum_words = 8;  // TABARI's own default (MINWRD-Cancel resets it to 8)
+  // TABARI's default comma clauses (COMMA-Cancel returns to them): internal and terminal
+  // ones of 2-10 words are deleted, initial ones never.
+  dicts.options.comma = {2, 10, 2, 10, 255, 0};
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.verbs").string(), attache::dict::FileKind::kVerbs).ok());
   ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.actors").string(), attache::dict::FileKind::kActors).ok());
