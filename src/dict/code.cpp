@@ -565,41 +565,45 @@ bool SentenceCoder::DeleteCommaClauses() {
     stop = stop || IsOneOf(w_[end - 1].key, {".", "!", "?"});
     --end;
   }
-  // Commas inside a compound actor ("Evil Mordor, the awful Fornost, and good Gondor") do
-  // not delimit clauses.
   std::vector<int> commas;
-  for (int p = 0; p < end; ++p) {
-    if (w_[p].key != ",") continue;
-    bool inside = false;
-    for (const auto& g : groups_) {
-      if (!(p > g.b && p < g.e)) continue;
-      // Only "and", "the" and adjectives (TABARI <ADJECTIVE>) between the comma and the
-      // next member: "Mordor, that Calimehtar" is no list.
-      int next = -1;
-      for (int u : g.units)
-        if (units_[u].b > p) {
-          next = units_[u].b;
-          break;
-        }
-      bool list = next >= 0;
-      for (int q = p + 1; q < next && list; ++q) {
-        if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
-        bool adjective = false;
-        for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
-        list = adjective;
-      }
-      inside = inside || list;
-    }
-    if (!inside) commas.push_back(p);
-  }
+  for (int p = 0; p < end; ++p)
+    if (w_[p].key == ",") commas.push_back(p);
   if (commas.empty()) return false;
   auto words = [&](int b, int e) {
     int k = 0;
     for (int q = b; q < e; ++q) k += !w_[q].punct && w_[q].key != "'s";
     return k;
   };
+  // A clause that continues an actor list is no aside: after its comma only "and", "the"
+  // and adjectives (TABARI <ADJECTIVE>) come before the next member, and the list closes
+  // with a conjunction ("Evil Mordor, the awful Fornost, and good Gondor"; "Calenardhon and
+  // Gondor, and Ithilen and Dagolath"; not "..., the Osgiliath newspaper said").
+  auto list_piece = [&](int b) {
+    for (const auto& g : groups_) {
+      if (!(b - 1 > g.b && b - 1 < g.e)) continue;
+      int next = -1;
+      for (int u : g.units)
+        if (units_[u].b >= b) {
+          next = units_[u].b;
+          break;
+        }
+      if (next < 0) continue;
+      bool ok = true;
+      for (int q = b; q < next && ok; ++q) {
+        if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
+        bool adjective = false;
+        for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
+        ok = adjective;
+      }
+      bool closes = false;
+      for (int q = b; q < g.e; ++q) closes = closes || IsOneOf(w_[q].key, {"and", "or", "nor"});
+      if (ok && closes) return true;
+    }
+    return false;
+  };
   std::vector<std::pair<int, int>> drop;
   auto consider = [&](int b, int e, int lo, int hi) {
+    if (b > 0 && list_piece(b)) return false;
     int k = words(b, e);
     if (hi > 0 && k >= lo && k <= hi) {
       drop.push_back({b, e});
