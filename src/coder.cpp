@@ -456,9 +456,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     pl::Analyzer& san = other ? other_an : an;
     ctx.lang = srt.code;
     san.Analyze(s, ctx);
+    // A phrase that ends inside a time expression is that time ("le 13 mars").
     for (auto& p : s.phrases)
       for (const auto& th : s.times)
-        if (p.b >= th.b && p.e <= th.e) p.is_time = true;
+        if (p.e <= th.e && p.e > th.b && p.b >= th.b - 1) p.is_time = true;
     clauses[si] = event::SplitClauses(s, san);
     ctx.lang = rt.code;
     if (std::getenv("ATTACHE_TRACE") != nullptr) {
@@ -568,6 +569,25 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       if (mode == "visit" && ev.source && ev.target && ev.plover && *ev.plover == "CONSULT")
         ev.symmetric = true;
       if (!mode.empty()) ev.plover_mode = mode;
+      // A blow announced or held out ("could strike", "imposera des sanctions") is, in
+      // CAMEO, a threat (13x); the modality stays planned or hypothetical.
+      // An announced sanction ("will suspend aid") is a decision and stays a sanction; only
+      // a blow held out as possible, or a future attack, is a threat.
+      if (ev.plover && ((*ev.plover == "ASSAULT" && (d.modality == "planned" || d.modality == "hypothetical")) ||
+                        ((*ev.plover == "SANCTION" || *ev.plover == "COERCE") && d.modality == "hypothetical"))) {
+        const std::string mode0 = ev.plover_mode.value_or("");
+        if (*ev.plover == "ASSAULT") {
+          ev.cameo = "138";
+          ev.plover_mode = "violence";
+        } else if (*ev.plover == "SANCTION") {
+          ev.cameo = mode0 == "expel" ? "131" : "1312";
+          ev.plover_mode = mode0 == "expel" ? "expel" : "relations";
+        } else {
+          ev.cameo = "137";
+          ev.plover_mode = mode0 == "arrest" ? "arrest" : "restrict";
+        }
+        ev.plover = "THREATEN";
+      }
       // A cooperative act announced for later is, in CAMEO, an expressed intent (03x):
       // "will meet" is 036, "will send aid" 033, "doit libérer" 035. The modality stays
       // "planned" and the rule id says which frame saw it.

@@ -894,8 +894,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (c.noun) break;
             const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
             if (obj == nullptr || obj->b > window_b + 4) break;
-            // A demonym or a possessive inside the object ("les frappes israéliennes",
-            // "India's military action"), else a genitive right after it ("de Pékin").
+            // The object's own agent first ("condemned the expulsion of four Russian
+            // diplomats by France"), then a demonym or a possessive inside the object ("les
+            // frappes israéliennes", "India's military action"), else a genitive right
+            // after it ("de Pékin").
+            for (const Phrase& q : s.phrases) {
+              if (q.b <= obj->b || q.b > obj->e + 6 || q.b >= cl.e || q.prep < 0) continue;
+              if ((s.toks[q.prep].cls & pl::kAgentPrep) && !q.members.empty()) {
+                dst = q.members;
+                break;
+              }
+            }
+            if (!dst.empty()) break;
             for (int j = obj->b; j < obj->e && dst.empty(); ++j) {
               const Tok& q = s.toks[j];
               if (q.mention < 0) continue;
@@ -1057,6 +1067,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       e.target = b;
       e.has_target = b.valid();
       if (e.has_source && e.has_target && a.code == b.code && a.b == b.b) continue;
+      // An actor does not act on itself: "a averti qu'Israël répondrait" is no threat
+      // against Israel.
+      if (e.has_source && e.has_target && a.code == b.code && !a.country.empty()) {
+        // (Protests, repression and attacks inside one country are coded country to
+        // country: those stay.)
+        std::string_view root = std::string_view(e.cameo).substr(0, 2);
+        bool material = root == "14" || root == "15" || root == "17" || root == "18" ||
+                        root == "19" || root == "20" || root == "16" || root == "08";
+        if (!material) continue;
+      }
       e.symmetric = symmetric && e.has_target;
       if (!e.has_source && !e.has_target) continue;
       // An event needs a state or an organisation on one side: "the delegations" alone

@@ -877,7 +877,8 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       // Likewise the crowds: protesters, civilians, strikers of the story's country.
       bool state_force = needs_country && (sector == "COP" || sector == "MIL" || sector == "JUD" ||
                                            sector == "SPY" || sector == "GOV" || sector == "LEG" ||
-                                           sector == "CVL" || sector == "OPP" || sector == "LAB");
+                                           sector == "CVL" || sector == "OPP" || sector == "LAB" ||
+                                           sector == "REB" || sector == "UAF" || sector == "CRM");
       if (state_force && c.title >= 0 && s.mentions[c.title].b > p.b &&
           pack_.Is("anaphoric.det", Key(s.toks[s.mentions[c.title].b - 1], k)))
         anaphoric = true;
