@@ -740,7 +740,11 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       uint32_t rule_file = d_.verbs_[forms[0]].file, rule_line = d_.verbs_[forms[0]].line;
       for (uint32_t bl : blocks)
         for (const auto& pat : d_.blocks_[bl].patterns) {
-          if (chosen && pat.literal <= chosen->literal) continue;
+          // TABARI breaks ties by the letters named (a synset names none): "* DOLLAR" over
+          // "* &CURRENCY", "* RESISTANCE TO THE INVADING" over "* RESIST {TO THE END | ...}".
+          if (chosen && pat.literal <= chosen->literal &&
+              !(d_.tabari_ && pat.literal == chosen->literal && pat.letters > chosen->letters))
+            continue;
           Binding b;
           if (!MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce)) continue;
           if (!MatchSeq(Sequence(pat.after, +1), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
@@ -770,6 +774,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               return 2;
             }
         }
+      }
+      // TABARI "[+++]": the sentence is complex and is not coded at all.
+      if (code.complex() && d_.tabari_) {
+        Trace("complex; ");
+        out.clear();
+        return 3;
       }
       if (code.null() || code.complex()) return 0;
       // Source and target groups.

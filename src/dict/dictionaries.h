@@ -67,6 +67,7 @@ struct Pattern {
   bool verb_joined_before = false, verb_joined_after = false;
   EventCode code;
   int literal = 0;                  // words the pattern names: more is more specific
+  int letters = 0;                  // their letters (synsets none): breaks ties (TABARI)
   uint32_t file = 0, line = 0;
 };
 

@@ -707,6 +707,15 @@ bool UserDictionaries::ParsePattern(uint32_t f, int line, std::string_view body,
     return n;
   };
   out.literal = count(out.before) + count(out.after);
+  std::function<int(const std::vector<PatternElem>&)> letters = [&](const std::vector<PatternElem>& v) {
+    int n = 0;
+    for (const auto& e : v) {
+      if (e.slot == Slot::kWord) n += static_cast<int>(e.word.text.size());
+      if (e.slot == Slot::kAlternatives && !e.alternatives.empty()) n += letters(e.alternatives[0]);
+    }
+    return n;
+  };
+  out.letters = letters(out.before) + letters(out.after);
   out.file = f;
   out.line = static_cast<uint32_t>(line);
   return true;
