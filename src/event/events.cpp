@@ -226,6 +226,15 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   for (int i = 0; i < n; ++i) {
     const Tok& t = s.toks[i];
     if (t.t.kind == text::TokenKind::kQuote) {
+      // A short quotation inside the sentence (« regretté », « cesser ses actes
+      // d'intimidation ») is part of its clause; a long one is a clause of its own.
+      int j = i + 1;
+      while (j < n && s.toks[j].t.kind != text::TokenKind::kQuote) ++j;
+      int inner = j - i - 1;
+      if (j < n && inner <= 6 && i > 0) {
+        i = j;  // the loop's ++i steps past the closing mark
+        continue;
+      }
       close(i);
       cur.b = i + 1;
       continue;
