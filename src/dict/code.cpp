@@ -691,6 +691,24 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   // rest is read again without them.
   if (DeleteCommaClauses() && !Analyse()) return false;
   FindClauses();
+  if (d_.options.complex_verbs > 0 || d_.options.complex_conjunctions > 0) {
+    int verbs = 0, conjunctions = 0;
+    for (int p = 0; p < n; ++p) {
+      if (verb_at_[p] && !(p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) &&
+          !(p + 1 < n && w_[p + 1].key == "'s"))
+        ++verbs;
+      if (IsOneOf(w_[p].key, {"and", "or", "but", "nor"})) {
+        bool in_list = false;
+        for (const auto& g : groups_) in_list = in_list || (p > g.b && p < g.e);
+        conjunctions += !in_list;
+      }
+    }
+    if ((d_.options.complex_verbs > 0 && verbs >= d_.options.complex_verbs) ||
+        (d_.options.complex_conjunctions > 0 && conjunctions >= d_.options.complex_conjunctions)) {
+      Trace("complex: " + std::to_string(verbs) + " verbs, " + std::to_string(conjunctions) + " conjunctions; ");
+      return true;
+    }
+  }
   bool dominant_hit = false;
   for (const auto& [cb, ce] : clauses_) {
     int clause_source = -1;
@@ -720,6 +738,8 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
       }
       int ve = p + best;
+      // "donate's": a word with a possessive is a noun.
+      if (ve < n && w_[ve].key == "'s") return 0;
       std::vector<uint32_t> blocks;
       EventCode code;
       for (uint32_t f : forms) {

@@ -142,6 +142,9 @@ struct CodingOptions {
   bool forward = false;
   // SET: TIME SHIFT (TABARI; on by default): <TIME> phrases shift, discard or block coding.
   bool time_shift = true;
+  // COMPLEX: VERBS[n] CONJ[m] (TABARI): a sentence with n verbs or m conjunctions (outside
+  // actor lists) or more, after comma clauses are deleted, is complex and not coded; 0 off.
+  int complex_verbs = 0, complex_conjunctions = 0;
   // COMMA (TABARI) / comma_* (PETRARCH): comma-delimited clauses of these lengths in words are
   // deleted before coding (asides, "..., a senior official said on Saturday."): internal
   // ones between two commas, the terminal one after the last comma, the initial one before

@@ -229,7 +229,7 @@ std::vector<Record> ReadPetrarchRecords(const std::string& xml) {
 
 // Floors: the agreement attache reached when they were set (records, of 284 / 444 scored).
 constexpr int kPetrarchFloor = 242;
-constexpr int kTabariFloor = 343;
+constexpr int kTabariFloor = 419;
 
 TEST(PeerSuites, Petrarch2UnitTests) {
   fs::path dir = PeerDir() / "petrarch2";
@@ -393,7 +393,15 @@ void ApplyTabariOption(UserDictionaries& d, const std::string& key, const std::s
     num("BMIN", c.bmin), num("BMAX", c.bmax);
   }
   if (key == "SET" && value.rfind("TIME SHIFT", 0) == 0) d.options.time_shift = value.find("TRUE") != std::string::npos;
-  if (key == "COMPLEX") track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
+  if (key == "COMPLEX") {
+    track("COMPLEX without NOACTPRIOR", value.find("NOACTPRIOR") == std::string::npos);
+    auto num = [&](const char* name) {
+      size_t p = value.find(name);
+      return p == std::string::npos ? 0 : std::atoi(value.c_str() + value.find('[', p) + 1);
+    };
+    d.options.complex_verbs = num("VERBS");
+    d.options.complex_conjunctions = num("CONJ");
+  }
   if (key == "SET" && value.rfind("CODE ", 0) == 0) {
     d.options.code_by = value.find("SENTENCE") != std::string::npos ? attache::dict::CodingOptions::kSentence
                         : value.find("ALL") != std::string::npos    ? attache::dict::CodingOptions::kAll
@@ -413,6 +421,8 @@ TEST(PeerSuites, TabariValidate) {
   // TABARI's default comma clauses (COMMA-Cancel returns to them): internal and terminal
   // ones of 2-10 words are deleted, initial ones never.
   dicts.options.comma = {2, 10, 2, 10, 255, 0};
+  // Validate.options: "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN".
+  ApplyTabariOption(dicts, "COMPLEX", "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN");
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.verbs").string(), attache::dict::FileKind::kVerbs).ok());
   ASSERT_TRUE(dicts.Load((dir / "TABARI.Demo.actors").string(), attache::dict::FileKind::kActors).ok());
