@@ -24,10 +24,6 @@ std::string_view KeyOf(const Tok& t, const pipeline::Analyzer& an) {
   return an.Key(t, *an.keys);
 }
 
-bool TokenIs(const Tok& t, std::string_view punct, const pl::DocContext& ctx) {
-  return ctx.text.substr(t.t.begin, t.t.end - t.t.begin) == punct;
-}
-
 // Folded lemmas of a token's readings with one of `pos`, or its key when it has none.
 // Views into the lexicon (lemmas are stored folded) or the key buffer: no allocation.
 void Lemmas(const Tok& t, uint16_t pos, const pipeline::Analyzer& an,
@@ -193,6 +189,25 @@ const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t pre
     if (!prep_key.empty() && KeyOf(pt, an) == prep_key) return &p;
   }
   return nullptr;
+}
+
+// The country a single demonym in tokens [b, e) names ("frappes russes", "Indian drones"),
+// skipping token `skip`; compound demonyms ("russo-américaine") do not count here.
+bool DemonymIn(const Sentence& s, int b, int e, int skip, const pipeline::Analyzer& an,
+               ActorRef& out) {
+  for (int j = b; j < e; ++j) {
+    const Tok& q = s.toks[j];
+    if (q.mention < 0 || j == skip) continue;
+    const auto& m = s.mentions[q.mention];
+    if (m.candidate_person || m.kind != lex::EntityKind::kDemonym || !m.also.empty()) continue;
+    out = ActorRef();
+    out.b = m.b;
+    out.e = m.e;
+    out.country = an.lexicon().entity(m.entity).country;
+    out.code = out.country;
+    return true;
+  }
+  return false;
 }
 
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
@@ -821,19 +836,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kPossessor:
             if (c.noun && t.phrase >= 0) {
               const Phrase& tp = s.phrases[t.phrase];
-              for (int j = tp.b; j < tp.e && dst.empty(); ++j) {
-                const Tok& q = s.toks[j];
-                if (q.mention < 0 || j == c.tok) continue;
-                const auto& m = s.mentions[q.mention];
-                if (m.kind != lex::EntityKind::kDemonym || !m.also.empty() || m.candidate_person) continue;
-                ActorRef a;
-                a.b = m.b;
-                a.e = m.e;
-                a.country = an.lexicon().entity(m.entity).country;
-                a.code = a.country;
+              ActorRef a;
+              if (DemonymIn(s, tp.b, tp.e, c.tok, an, a)) {
                 dst.push_back(a);
+                break;
               }
-              if (!dst.empty()) break;
             }
             if (c.noun && c.tok >= 2 && KeyOf(s.toks[c.tok - 1], an) == "'s") {
               const Tok& pt = s.toks[c.tok - 2];
@@ -915,19 +922,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               }
             }
             if (!dst.empty()) break;
-            for (int j = obj->b; j < obj->e && dst.empty(); ++j) {
-              const Tok& q = s.toks[j];
-              if (q.mention < 0) continue;
-              const auto& m = s.mentions[q.mention];
-              if (m.candidate_person || m.kind != lex::EntityKind::kDemonym || !m.also.empty()) continue;
+            {
               ActorRef a;
-              a.b = m.b;
-              a.e = m.e;
-              a.country = an.lexicon().entity(m.entity).country;
-              a.code = a.country;
-              dst.push_back(a);
+              if (DemonymIn(s, obj->b, obj->e, -1, an, a)) {
+                dst.push_back(a);
+                break;
+              }
             }
-            if (!dst.empty()) break;
             for (int j = obj->b; j + 1 < obj->e; ++j) {
               if (KeyOf(s.toks[j + 1], an) != "'s") continue;
               const Tok& q = s.toks[j];

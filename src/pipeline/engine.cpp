@@ -689,7 +689,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       int compl_country = -1;
     };
     std::vector<Conj> conj;
-    Conj cur{p.b, p.e};
+    Conj cur;
+    cur.b = p.b;
+    cur.e = p.e;
     bool in_compl = false;
     for (int j = p.b; j < p.e; ++j) {
       const Tok& t = s.toks[j];
