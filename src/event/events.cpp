@@ -1057,6 +1057,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
     }
     if (modality == "asserted" && t.in_quote) modality = "reported";
+    // "X a affirmé que Y avait attaqué", "Y said Z had attacked": told by someone else.
+    if (modality == "asserted" && cl.subordinate && !cl.relative && t.clause > 0) {
+      const Clause& prev = clauses[t.clause - 1];
+      for (int j = prev.b; j < prev.e; ++j)
+        if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb)) modality = "reported";
+    }
     d.modality = modality;
     d.future = modality == "planned";
     // Fan out: each source with each target (compound actors), symmetric pairs once.
