@@ -108,6 +108,7 @@ struct Coder::Impl {
   LangRuntime fr, en;
   dict::UserDictionaries dicts;  // --dict files, immutable after Open
   std::map<std::string, uint32_t, std::less<>> country_entity;  // ISO3 -> country entity
+  pl::OfficeIndex offices;
   std::vector<std::string> warnings;
 
   const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
@@ -179,6 +180,11 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry && en.country[0] &&
         en.lang == static_cast<uint8_t>(lex::Lang::kAny))
       impl->country_entity.emplace(en.country, id);
+    if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kPerson &&
+        !(en.flags & lex::kSurname) && impl->lexicon->str(en.extra)[0] != '\0') {
+      std::string where = en.country[0] ? std::string(en.country) : std::string(impl->lexicon->str(en.code));
+      if (!where.empty()) impl->offices[where + "|" + impl->lexicon->str(en.extra)].push_back(id);
+    }
   }
   for (LangRuntime* rt : {&impl->fr, &impl->en}) {
     rt->pack.Index();
@@ -310,11 +316,13 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     doc.diagnostics.push_back({"no_publication_date", "no publication date: relative dates are not resolved"});
 
   pl::Analyzer an(*lexicon, rt.pack);
+  an.offices = &offices;
   // The other language's analyzer, for sentences CLD2 reliably reads as that language
   // (a quoted statement in English inside a French dispatch).
   const LangRuntime& other_rt = For(lang == "fr" ? "en" : "fr");
   pl::Analyzer other_an(*lexicon, other_rt.pack);
   other_an.keys = &ws.keys;
+  other_an.offices = &offices;
   an.keys = &ws.keys;
   pl::DocContext ctx;
   ctx.text = text;

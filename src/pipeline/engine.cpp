@@ -897,6 +897,28 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         base.anaphoric = true;
       }
       base.sector = sector;
+      // A title with a country and no name names the office holder of the day: "le
+      // président français" is Emmanuel Macron in 2025, "NATO's secretary general" Mark Rutte.
+      if (c.title >= 0 && base.name.empty() && !base.plural && offices != nullptr) {
+        const lex::Entity& te = lx_.entity(s.mentions[c.title].entity);
+        std::string_view role = lx_.str(te.extra);
+        std::string where = !base.country.empty() ? base.country
+                            : (c.org >= 0 ? std::string(lx_.str(lx_.entity(s.mentions[c.org].entity).code)) : "");
+        if (dem_countries.size() == 1 && base.country.empty()) where = dem_countries[0];
+        if (!role.empty() && !where.empty()) {
+          auto it = offices->find(where + "|" + std::string(role));
+          if (it != offices->end()) {
+            for (uint32_t pid : it->second) {
+              const lex::Entity& pe = lx_.entity(pid);
+              if (ctx.date_days >= pe.valid_from && ctx.date_days <= pe.valid_to) {
+                base.name = lx_.str(pe.name);
+                base.person = true;
+                break;
+              }
+            }
+          }
+        }
+      }
       std::vector<ActorRef> made;
       if (base.country.empty() && !dem_countries.empty()) {
         for (size_t d = 0; d < dem_countries.size(); ++d) {

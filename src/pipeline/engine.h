@@ -4,6 +4,7 @@
 // document context; the event and quote stages read what this leaves in the Sentence.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct DocContext {
   std::string scratch;         // reused key buffer
 };
 
+// Who held an office when: "<country or IGO code>|<role>" -> person entities with dates,
+// so "le président français" on a given day names its holder.
+using OfficeIndex = std::map<std::string, std::vector<uint32_t>, std::less<>>;
+
 class Analyzer {
  public:
   Analyzer(const Lexicon& lexicon, const pack::LanguagePack& pack)
@@ -54,6 +59,7 @@ class Analyzer {
   void Remember(const ActorRef& a, int sentence, bool subject, DocContext& ctx) const;
 
   const std::string* keys = nullptr;  // set by the coder: the workspace key buffer
+  const OfficeIndex* offices = nullptr;  // set by the coder; may stay null
 
  private:
   void Classify(Sentence& s, DocContext& ctx) const;
