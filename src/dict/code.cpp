@@ -168,6 +168,8 @@ class SentenceCoder {
   std::vector<Group> groups_;
   std::vector<std::pair<int, int>> clauses_;
   std::vector<char> verb_at_, noun_at_;
+  // TABARI <NOUN>/<ADJECTIVE> phrases: where one starts and where one ends (its last word).
+  std::vector<char> noun_end_, adj_at_, adj_end_;
   bool discard_ = false;
 };
 
@@ -381,15 +383,22 @@ void SentenceCoder::BuildGroups() {
         groups_.back().units.push_back(static_cast<int>(i));
         continue;
       }
-      bool seen_sep = false;
+      bool seen_sep = false, only_adjectives = last < units_[i].b;
       int extra = 0;
+      for (int q = last; q < units_[i].b; ++q) only_adjectives = only_adjectives && adj_at_[q] && covered_[q] < 0;
       for (int q = last; q < units_[i].b && join; ++q) {
         if (IsOneOf(w_[q].key, {",", "and", "or", "nor"})) seen_sep = true;
         else if (w_[q].key == "the" || w_[q].key.empty()) continue;  // "" a deleted comma clause
+        // A subordinating word opens a clause: "Elrond, ..., that Calimehtar attacked".
+        else if (IsOneOf(w_[q].key, {"that", "which", "who", "whom", "whose", "because", "while", "when", "if"}))
+          join = false;
         else if (seen_sep && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && ++extra <= 2) continue;
         else join = false;
       }
-      join = join && seen_sep;
+      // TABARI: within a compound, members may follow each other with only adjectives
+      // between them ("Calenardhon and the evil Arnor awful Gondor").
+      bool in_compound = groups_.back().units.size() > 1;
+      join = (join && seen_sep) || (last <= units_[i].b && only_adjectives && in_compound && d_.tabari_);
     }
     if (join) {
       groups_.back().units.push_back(static_cast<int>(i));
@@ -411,6 +420,12 @@ void SentenceCoder::FindClauses() {
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
     bool before_actor = p + 1 < n && covered_[p + 1] >= 0;
+    // TABARI: a conjunction between two adjectives or two nouns of its lists joins words,
+    // not clauses or actors ("Ithilen's awful and evil minister", "Ithilen's sheep and
+    // goats of Gondor"): the sentence's first actor stays the source.
+    if (k == "and" && d_.tabari_ && p > 0 && p + 1 < n &&
+        ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[p + 1])))
+      continue;
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
@@ -535,9 +550,15 @@ bool SentenceCoder::Analyse() {
   int n = static_cast<int>(w_.size());
   verb_at_.assign(n, 0);
   noun_at_.assign(n, 0);
+  noun_end_.assign(n, 0);
+  adj_at_.assign(n, 0);
+  adj_end_.assign(n, 0);
   for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
     for (int p = 0; p < n; ++p)
-      if (PhraseAt(nw, w_, p, n) > 0) noun_at_[p] = 1;
+      if (int len = PhraseAt(nw, w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
+  for (const auto& aw : d_.adjectives_)
+    for (int p = 0; p < n; ++p)
+      if (int len = PhraseAt(aw, w_, p, n); len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
   for (int p = 0; p < n; ++p) {
     if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
     ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {

@@ -183,4 +183,24 @@ TEST(Dict, TabariVerbRulesAndOptions) {
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"GON", "ELF", "090"}}));
 }
 
+TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "WARNED  [160]\nWELCOMED [041]\nATTACKED [223]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "<NOUN>\nCATS\nDOGS\n</NOUN>\n<ADJECTIVE>\nGRIM\nBLEAK\n</ADJECTIVE>\n"
+             "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nKLOPSTOKIA [KLP]\nLYDIA [LYD]\n",
+             FileKind::kActors);
+  // A conjunction between two listed nouns or adjectives neither starts a clause nor makes
+  // a compound: the first actor stays the source.
+  EXPECT_EQ(Code(d, "Freedonia's cats and dogs of Sylvania warned Marsovia on Monday."),
+            (std::set<Coding>{{"FRD", "MRS", "160"}}));
+  EXPECT_EQ(Code(d, "Freedonia's grim and bleak envoys in Sylvania warned Marsovia on Monday."),
+            (std::set<Coding>{{"FRD", "MRS", "160"}}));
+  // Inside a compound, members with only adjectives between them are members too.
+  EXPECT_EQ(Code(d, "Freedonia and the grim Sylvania bleak Marsovia welcomed the talks with Klopstokia."),
+            (std::set<Coding>{{"FRD", "KLP", "041"}, {"SYL", "KLP", "041"}, {"MRS", "KLP", "041"}}));
+  // A subordinating word ends a compound: "that" opens the next clause.
+  EXPECT_EQ(Code(d, "Freedonia, today, that Sylvania attacked Lydia in the night"),
+            (std::set<Coding>{{"FRD", "LYD", "223"}}));
+}
+
 }  // namespace
