@@ -482,6 +482,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     d.trig_e = c.tok + c.len;
     d.cameo = f.cameo;
     d.mode = f.mode;
+    d.noun = c.noun;
     d.confidence = f.confidence;
     // A condition ("si la Russie est désireuse de s'engager", "if Iran agrees") states no
     // event.
@@ -536,10 +537,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (g.infinitive && g.governor >= 0) {
         // "a menacé d'expulser": the governing frame codes the act; no second event.
         bool gov_is_trigger = false;
-        for (const auto& cc : cands) {
-          // A statement verb does not: "a dit regretter la décision" is a regret.
-          if (cc.tok == g.governor && !cc.noun &&
-              std::string_view(pk.frames[cc.frame].cameo).substr(0, 2) != "01")
+        for (const auto& fired : out) {
+          // Only a governing act that was coded; a statement verb does not govern ("a dit
+          // regretter la décision" is a regret), nor a trigger that did not fire ("arrived
+          // to train forces" is the training).
+          if (fired.trig_b == g.governor &&
+              std::string_view(fired.frame->cameo).substr(0, 2) != "01")
             gov_is_trigger = true;
         }
         if (gov_is_trigger) { TraceDrop(f, s, c.tok, "infinitive under another trigger", ctx); continue; }
@@ -1122,9 +1125,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // Two triggers for one act ("ont eu un entretien ... se sont entretenus") share date
       // and place; distinct acts of one sentence (a call on the 12th, talks on the 18th)
       // do not.
-      bool verb_and_noun = (k.frame->nouns.empty() != e.frame->nouns.empty() ||
-                            k.trig_e - k.trig_b != e.trig_e - e.trig_b) &&
-                           s.toks[k.trig_b].clause == s.toks[e.trig_b].clause && k.time == e.time;
+      bool verb_and_noun = k.noun != e.noun &&
+                           s.toks[k.trig_b].clause == s.toks[e.trig_b].clause &&
+                           (k.time == e.time || k.time == nullptr || e.time == nullptr);
       bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place) ||
                       verb_and_noun;
       if ((same || mirror) && same_act) dup = true;

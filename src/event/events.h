@@ -32,6 +32,7 @@ struct EventDraft {
   const pipeline::PlaceHit* place = nullptr;
   std::string cameo, mode;
   double confidence = 0.5;
+  bool noun = false;  // the trigger is an event noun
 };
 
 std::vector<Clause> SplitClauses(pipeline::Sentence& s, const pipeline::Analyzer& an);

@@ -214,8 +214,9 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
       bool any_upper_dot = (s.toks[b].t.flags & text::kAbbrev) && Capitalised(s.toks[b]);
       if (!any_upper_dot) continue;
     }
+    // (A large capital stays a place: "Pékin a mis en demeure Taïwan".)
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
-        common_word)
+        common_word && !((en.flags & lex::kCapital) && en.population > 500000))
       continue;
     // "Philippe Martinez": a one-word place after an unknown capitalised word is a surname.
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && b > 0 &&
@@ -491,6 +492,10 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     if (j > 0 && (t.pos & lex::kVerb) && (s.toks[j - 1].cls & (kAuxHave | kAuxBe | kReflexive | kNeg | kModalPlanned | kModalHypo)) &&
         !(s.toks[j - 1].cls & kDet))
       return false;
+    // English "to" + a bare verb is an infinitive ("agreed to restore relations").
+    if (english && j > 0 && Key(s.toks[j - 1], k) == "to" && (t.pos & lex::kVerb) &&
+        !(t.feats & (lex::kPast | lex::kPpas | lex::kPpre)) && t.mention < 0)
+      return false;
     // Right after a determiner a word is a noun ("de la base", "les attaques").
     bool after_det = j > 0 && (s.toks[j - 1].cls & kDet) && !(s.toks[j - 1].cls & kPronoun);
     if (after_det && (t.pos & (lex::kNoun | lex::kAdj))) return true;
@@ -663,6 +668,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       continue;
     }
     bool locative = p.prep >= 0 && (s.toks[p.prep].cls & kLocative);
+    // "à la France", "at Japan": a country after "à"/"at" is a recipient ("rendre hommage à
+    // la France", "lashed out at Japan"); countries as places take "en", "au", "in".
+    bool dative_prep = p.prep >= 0 && (Key(s.toks[p.prep], k) == "a" || Key(s.toks[p.prep], k) == "at");
     // "les deux pays", "the two sides": the parties of the last act told.
     if (!ctx.last_dyad_a.code.empty() && p.e - p.b >= 2 && p.e - p.b <= 4) {
       std::string phrase;
@@ -755,7 +763,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           }
           break;
         case EntityKind::kDemonym:
-          if (in_compl && cur.head_kind != 1 && cur.head_kind != 3) break;
+          // In a complement only after a title, a body or a group noun ("des milliers de
+          // Serbes", "dozens of Colombian migrants").
+          if (in_compl && cur.head_kind != 1 && cur.head_kind != 3 && cur.head_kind != 8) break;
           cur.demonyms.push_back(t.mention);
           if (cur.head_kind == 0) cur.head_kind = 6;
           break;
@@ -770,7 +780,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         if (!(c.head_kind == 7 && c.title >= 0)) continue;
       }
       if (c.head_kind == 8 && c.org < 0 && c.compl_country < 0 && c.demonyms.empty()) continue;
-      if (locative && (c.head_kind == 4 || c.head_kind == 5)) continue;
+      if (locative && (c.head_kind == 5 || (c.head_kind == 4 && !dative_prep))) continue;
       ActorRef base;
       base.b = p.b;
       base.e = p.e;
