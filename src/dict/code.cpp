@@ -262,53 +262,78 @@ void SentenceCoder::BuildUnits() {
     }
     return n <= max_words;
   };
+  std::vector<char> done(mentions_.size(), 0);
   for (size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& g = mentions_[i];
-    if (!g.agent) continue;
+    if (!g.agent || done[i]) continue;
+    // Agents joined by "and"/"or"/"," share their actors: "lawmakers and officials in
+    // Fornost and Gondor", "Danish media and government" (each agent gives its own code).
+    std::vector<size_t> chain{i};
+    for (size_t k = i + 1; k < mentions_.size() && mentions_[k].agent; ++k) {
+      int from = mentions_[chain.back()].e, to = mentions_[k].b;
+      bool link = to > from;
+      for (int q = from; q < to && link; ++q) link = IsOneOf(w_[q].key, {"and", "or", ","});
+      if (!link) break;
+      chain.push_back(k);
+    }
+    const Mention& chain_last = mentions_[chain.back()];
     std::vector<int> targets;
     // (a) an actor just before: "Gondor's main opposition group", "Calenardhon government".
+    bool across_and = false;
     for (int j = static_cast<int>(i) - 1; j >= 0; --j) {
       const Mention& a = mentions_[j];
       if (a.agent) {
         if (a.e == g.b || plain_gap(a.e, g.b, 0)) continue;  // "world government activists"
         break;
       }
-      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, d_.tabari_ ? 0 : 3)) targets.push_back(unit_of[j]);
+      if (unit_of[j] >= 0 && plain_gap(a.e, g.b, d_.tabari_ ? 0 : 3)) {
+        targets.push_back(unit_of[j]);
+        for (int q = a.e; q < g.b; ++q) across_and = across_and || w_[q].key == "and";
+      }
       break;
     }
-    // (b) "of/in/from + actor(s)": "ambassadors of Arnor, Osgiliath and Gondor".
-    if (targets.empty() && g.e < static_cast<int>(w_.size()) &&
-        IsOneOf(w_[g.e].key, {"of", "in", "from", "at"})) {
-      int q = g.e + 1;
+    // (b) "of/in/from + actor(s)": "ambassadors of Arnor, Osgiliath and Gondor". It wins over
+    // an actor before that an "and" separates: "Ithilen and the government of Gondor".
+    std::vector<int> after;
+    if (chain_last.e < static_cast<int>(w_.size()) && IsOneOf(w_[chain_last.e].key, {"of", "in", "from", "at"})) {
+      int q = chain_last.e + 1;
       if (q < static_cast<int>(w_.size()) && w_[q].key == "the") ++q;
       if (q < static_cast<int>(w_.size()) && covered_[q] >= 0 && unit_of[covered_[q]] >= 0) {
         int u = unit_of[covered_[q]];
-        targets.push_back(u);
+        after.push_back(u);
         // the rest of a compound list
-        int last = units_[u].e;
+        int end = units_[u].e;
         for (size_t k = u + 1; k < units_.size(); ++k) {
           bool joined = true;
-          for (int r = last; r < units_[k].b; ++r)
+          for (int r = end; r < units_[k].b; ++r)
             if (!IsOneOf(w_[r].key, {",", "and", "the"})) joined = false;
           if (!joined) break;
-          targets.push_back(static_cast<int>(k));
-          last = units_[k].e;
+          after.push_back(static_cast<int>(k));
+          end = units_[k].e;
         }
       }
     }
+    if (targets.empty() || (across_and && !after.empty())) targets = after;
+    // Only a following "of/in + actor" is shared by a list of agents: PETRARCH codes "The
+    // Danish media and government" as DNKMED and ---GOV.
+    if (after.empty() || targets != after) chain.resize(1);
+    const size_t last_i = chain.back();
+    const Mention& last = mentions_[last_i];
     // (c) an actor just after: "MSF Arnor".
-    if (targets.empty() && i + 1 < mentions_.size() && !mentions_[i + 1].agent &&
-        unit_of[i + 1] >= 0 && plain_gap(g.e, mentions_[i + 1].b, 0))
-      targets.push_back(unit_of[i + 1]);
+    if (targets.empty() && last_i + 1 < mentions_.size() && !mentions_[last_i + 1].agent &&
+        unit_of[last_i + 1] >= 0 && plain_gap(last.e, mentions_[last_i + 1].b, 0))
+      targets.push_back(unit_of[last_i + 1]);
+    for (size_t k : chain) done[k] = 1;
     // "former" before the agent or its actor makes it an elite: "former Gondor prosecutors".
-    std::string agent_code = g.agent_code;
-    bool agent_prefix = g.agent_prefix;
+    std::vector<std::pair<std::string, bool>> agent_codes;
+    for (size_t k : chain) agent_codes.push_back({mentions_[k].agent_code, mentions_[k].agent_prefix});
     auto former_at = [&](int q) { return q >= 0 && w_[q].key == "former"; };
     if (former_at(g.b - 1) ||
         (targets.size() == 1 && units_[targets[0]].b < g.b && former_at(units_[targets[0]].b - 1))) {
-      agent_code = "ELI";
-      agent_prefix = false;
+      for (auto& ac : agent_codes) ac = {"ELI", false};
     }
+    const std::string& agent_code = agent_codes[0].first;
+    const bool agent_prefix = agent_codes[0].second;
     if (targets.empty()) {
       // An agent alone: "---REB" (PETRARCH), or "~REB" when the TABARI option CONVERT AGENT is
       // on; without it TABARI does not take an agent alone for an actor.
@@ -319,17 +344,24 @@ void SentenceCoder::BuildUnits() {
       continue;
     }
     // A name right after the agent is the agent's holder: "Bree President Romendacil".
-    if (i + 1 < mentions_.size() && !mentions_[i + 1].agent && mentions_[i + 1].b == g.e &&
-        unit_of[i + 1] >= 0 && std::find(targets.begin(), targets.end(), unit_of[i + 1]) == targets.end()) {
-      Unit& holder = units_[unit_of[i + 1]];
+    if (last_i + 1 < mentions_.size() && !mentions_[last_i + 1].agent && mentions_[last_i + 1].b == last.e &&
+        unit_of[last_i + 1] >= 0 &&
+        std::find(targets.begin(), targets.end(), unit_of[last_i + 1]) == targets.end()) {
+      Unit& holder = units_[unit_of[last_i + 1]];
       holder.codes.clear();
       holder.b = holder.e = -1;
     }
     for (int t : targets) {
-      for (auto& c : units_[t].codes) c = WithAgent(c, agent_code, agent_prefix);
+      std::vector<std::string> codes;
+      for (const auto& c : units_[t].codes)
+        for (const auto& [ac, pre] : agent_codes) {
+          std::string x = WithAgent(c, ac, pre);
+          if (std::find(codes.begin(), codes.end(), x) == codes.end()) codes.push_back(std::move(x));
+        }
+      units_[t].codes = std::move(codes);
       if (targets.size() == 1) {
         units_[t].b = std::min(units_[t].b, g.b);
-        units_[t].e = std::max(units_[t].e, g.e);
+        units_[t].e = std::max(units_[t].e, last.e);
       }
     }
   }

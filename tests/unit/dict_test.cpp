@@ -203,4 +203,18 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
             (std::set<Coding>{{"FRD", "LYD", "223"}}));
 }
 
+TEST(Dict, AgentsSharedByAList) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "WELCOMED [041]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  d.LoadText("t.agents", "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
+  // Agents joined by "and" share the actors after "in"/"of", each with its own code.
+  EXPECT_EQ(Code(d, "Lawmakers and officials in Freedonia and Sylvania welcomed the talks with Marsovia."),
+            (std::set<Coding>{{"FRDLEG", "MRS", "041"}, {"FRDGOV", "MRS", "041"},
+                              {"SYLLEG", "MRS", "041"}, {"SYLGOV", "MRS", "041"}}));
+  // "X and the government of Y": the agent is Y's, not X's across the "and".
+  EXPECT_EQ(Code(d, "Freedonia and the government of Sylvania welcomed the talks with Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYLGOV", "MRS", "041"}}));
+}
+
 }  // namespace
