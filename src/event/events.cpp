@@ -1118,6 +1118,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         if (!e.has_target && k.has_target) { dup = true; break; }
         if (!k.has_target && e.has_target) { k = e; dup = true; break; }
       }
+      // "La France et la Syrie sont convenues": each party alone repeats the pair's act.
+      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.symmetric && !e.has_target &&
+          e.has_source && e.source.country == k.target.country) {
+        dup = true;
+        break;
+      }
+      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && e.symmetric && !k.has_target &&
+          k.has_source && (k.source.country == e.target.country || k.source.country == e.source.country)) {
+        k = e;
+        dup = true;
+        break;
+      }
       if (k.cameo.substr(0, 2) != e.cameo.substr(0, 2)) continue;
       bool same = k.source.country == e.source.country && k.target.country == e.target.country;
       bool mirror = (k.symmetric || e.symmetric) && k.source.country == e.target.country &&
