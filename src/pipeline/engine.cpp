@@ -218,8 +218,12 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
         common_word && !((en.flags & lex::kCapital) && en.population > 500000))
       continue;
-    // "Philippe Martinez": a one-word place after an unknown capitalised word is a surname.
-    if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && b > 0 &&
+    // "Philippe Martinez", "Kayikwamba Wagner": a one-word place or body after an unknown
+    // capitalised word is a surname.
+    bool one_word_name = (IsPlaceKind(kind) && kind != EntityKind::kCountry) ||
+                         ((kind == EntityKind::kOrg || kind == EntityKind::kMetonym) &&
+                          !(en.flags & lex::kAbbrev));
+    if (one_word_name && e - b == 1 && b > 0 &&
         Capitalised(s.toks[b - 1]) && s.toks[b - 1].t.kind == text::TokenKind::kWord &&
         !(s.toks[b - 1].pos & (lex::kNoun | lex::kVerb | lex::kAdj | lex::kAdv)) &&
         !(s.toks[b - 1].cls & kClosedClass) &&
