@@ -210,6 +210,16 @@ bool DemonymIn(const Sentence& s, int b, int e, int skip, const pipeline::Analyz
   return false;
 }
 
+// An actor known only by its country (a place's, the story's, the dyad's partner).
+ActorRef CountryActor(std::string_view country, int b = -1, int e = -1) {
+  ActorRef a;
+  a.country = std::string(country);
+  a.code = a.country;
+  a.b = b;
+  a.e = e;
+  return a;
+}
+
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
   std::string code = an.lexicon().str(en.code);
   return code.empty() ? std::string(en.country) : code;
@@ -867,14 +877,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 const auto& m = s.mentions[q.mention];
                 std::vector<uint32_t> ids = m.also;
                 ids.push_back(m.entity);
-                for (uint32_t id : ids) {
-                  ActorRef a;
-                  a.b = m.b;
-                  a.e = m.e;
-                  a.country = an.lexicon().entity(id).country;
-                  a.code = a.country;
-                  compound.push_back(a);
-                }
+                for (uint32_t id : ids)
+                  compound.push_back(CountryActor(an.lexicon().entity(id).country, m.b, m.e));
                 break;
               }
               if (compound.size() >= 2) mem = &compound;
@@ -983,13 +987,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
             if (country.empty() && !sources.empty()) country = sources[0].country;
-            if (!country.empty() && !is_source) {
-              ActorRef a;
-              a.country = country;
-              a.code = country;
-              a.b = a.e = -1;
-              dst.push_back(a);
-            }
+            if (!country.empty() && !is_source) dst.push_back(CountryActor(country));
             break;
           }
           case pack::Slot::kBilateral: {
@@ -999,13 +997,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (bil && !sources.empty() && !ctx.dyad_a.empty()) {
               const std::string& sc = sources[0].country;
               std::string partner = sc == ctx.dyad_a ? ctx.dyad_b : sc == ctx.dyad_b ? ctx.dyad_a : "";
-              if (!partner.empty()) {
-                ActorRef a;
-                a.country = partner;
-                a.code = partner;
-                a.b = a.e = -1;
-                dst.push_back(a);
-              }
+              if (!partner.empty()) dst.push_back(CountryActor(partner));
             }
             break;
           }

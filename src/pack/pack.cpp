@@ -28,6 +28,19 @@ std::vector<std::string_view> SplitList(std::string_view s) {
   return out;
 }
 
+// The next non-blank, non-comment line of a rule file, trimmed; false at the end.
+bool NextRuleLine(std::string_view text, size_t& pos, int& line_no, std::string_view& line) {
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    line = Trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.front() != '#') return true;
+  }
+  return false;
+}
+
 Status LineError(std::string_view path, int line, std::string_view what) {
   return Status::Error(std::string(path) + ":" + std::to_string(line) + ": " + std::string(what));
 }
@@ -77,13 +90,8 @@ const std::set<std::string, std::less<>>& LanguagePack::Class(std::string_view c
 Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
   int line_no = 0;
   size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  std::string_view line;
+  while (NextRuleLine(text, pos, line_no, line)) {
     size_t eq = line.find('=');
     if (eq == std::string_view::npos) return LineError(path, line_no, "expected `class = words`");
     std::string cls(Trim(line.substr(0, eq)));
@@ -97,13 +105,8 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
   int line_no = 0;
   size_t pos = 0;
   Frame* cur = nullptr;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  std::string_view line;
+  while (NextRuleLine(text, pos, line_no, line)) {
     if (line.front() == '[') {
       if (line.back() != ']') return LineError(path, line_no, "unclosed [frame id]");
       frames.emplace_back();
