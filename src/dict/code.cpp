@@ -301,9 +301,10 @@ void SentenceCoder::BuildUnits() {
       if (q < static_cast<int>(w_.size()) && covered_[q] >= 0 && unit_of[covered_[q]] >= 0) {
         int u = unit_of[covered_[q]];
         after.push_back(u);
-        // the rest of a compound list
+        // the rest of a compound list; TABARI gives the agent to the first member only
+        // ("The ambassadors of Arnor, Osgiliath and Gondor" -> ARNGOV, OSG, GON).
         int end = units_[u].e;
-        for (size_t k = u + 1; k < units_.size(); ++k) {
+        for (size_t k = u + 1; k < units_.size() && !d_.tabari_; ++k) {
           bool joined = true;
           for (int r = end; r < units_[k].b; ++r)
             if (!IsOneOf(w_[r].key, {",", "and", "the"})) joined = false;
@@ -367,8 +368,10 @@ void SentenceCoder::BuildUnits() {
   }
   std::erase_if(units_, [](const Unit& u) { return u.codes.empty(); });
   std::sort(units_.begin(), units_.end(), [](const Unit& a, const Unit& b) { return a.b < b.b; });
-  // TABARI dereferences a subject or object pronoun to the sentence's first actor (with the
-  // actors compounded with it): "Elrond urged Bree ... and Gondor asked him" -> ELF.
+  // TABARI dereferences a subject or object pronoun, and "their", to the sentence's first
+  // actor (with the actors compounded with it): "Elrond urged Bree ... and Gondor asked him"
+  // -> ELF; "The ambassadors of Arnor, Osgiliath and Gondor presented their credentials"
+  // makes the compound its own target, as TABARI does.
   // FORWARD: pronouns before the sentence's first actor stand for the actor carried over
   // from the story's previous sentence ("Fornost ... appealed. He has also asked Gondor").
   if (d_.tabari_ && d_.options.forward && ctx_.forward && !ctx_.forward->empty()) {
@@ -391,7 +394,7 @@ void SentenceCoder::BuildUnits() {
     }
     std::vector<Unit> added;
     for (int p = units_[first_end - 1].e; p < static_cast<int>(w_.size()); ++p) {
-      if (covered_[p] >= 0 || !IsOneOf(w_[p].key, {"he", "him", "she", "it", "they", "them"})) continue;
+      if (covered_[p] >= 0 || !IsOneOf(w_[p].key, {"he", "him", "she", "it", "they", "them", "their"})) continue;
       for (size_t k = 0; k < first_end; ++k) {
         Unit u = units_[k];
         u.b = p;

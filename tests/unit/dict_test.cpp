@@ -205,10 +205,11 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
 
 TEST(Dict, AgentsSharedByAList) {
   UserDictionaries d;
-  d.LoadText("t.verbs", "WELCOMED [041]\n", FileKind::kVerbs);
-  d.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
-  d.LoadText("t.agents", "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
-  // Agents joined by "and" share the actors after "in"/"of", each with its own code.
+  d.LoadText("v.txt", "--- WELCOME [041] ---\nWELCOMED\n", FileKind::kVerbs);  // PETRARCH style
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  d.LoadText("g.txt", "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
+  // PETRARCH: agents joined by "and" share the actors after "in"/"of", each with its own
+  // code (TABARI gives an agent before "of" to the first actor of a list only).
   EXPECT_EQ(Code(d, "Lawmakers and officials in Freedonia and Sylvania welcomed the talks with Marsovia."),
             (std::set<Coding>{{"FRDLEG", "MRS", "041"}, {"FRDGOV", "MRS", "041"},
                               {"SYLLEG", "MRS", "041"}, {"SYLGOV", "MRS", "041"}}));
