@@ -891,15 +891,18 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       // "La police", "les militaires", "the junta": the forces of the state the story is
       // about, when the phrase names none.
       // Likewise the crowds: protesters, civilians, strikers of the story's country.
-      bool state_force = needs_country && (sector == "COP" || sector == "MIL" || sector == "JUD" ||
-                                           sector == "SPY" || sector == "GOV" || sector == "LEG" ||
-                                           sector == "CVL" || sector == "OPP" || sector == "LAB" ||
-                                           sector == "REB" || sector == "UAF" || sector == "CRM");
+      bool crowd = c.title >= 0 && (sector == "CVL" || sector == "OPP" || sector == "LAB" ||
+                                    sector == "REB" || sector == "UAF" || sector == "CRM");
+      bool state_force = crowd || (needs_country && (sector == "COP" || sector == "MIL" ||
+                                                     sector == "JUD" || sector == "SPY" ||
+                                                     sector == "GOV" || sector == "LEG"));
       if (state_force && c.title >= 0 && s.mentions[c.title].b > p.b &&
           pack_.Is("anaphoric.det", Key(s.toks[s.mentions[c.title].b - 1], k)))
         anaphoric = true;
       else if (state_force && c.title >= 0 && s.mentions[c.title].b == p.b)
         anaphoric = true;
+      else if (crowd)
+        anaphoric = true;  // "des jihadistes", "des milliers de manifestants" 
       if (base.country.empty() && dem_countries.empty() && state_force && anaphoric &&
           !ctx.dateline_country.empty()) {
         // State forces with no nationality belong to the story's home, the dateline's.
