@@ -54,6 +54,10 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
                    const std::string& key, bool stems, Fn fn) {
   if (auto it = index.find(key); it != index.end())
     for (uint32_t i : it->second) fn(i);
+  // A hyphenated word may start a phrase of several words ("Al-Gore" for AL_GORE).
+  if (size_t h = key.find('-'); !stems && h != std::string::npos && h > 0 && h + 1 < key.size())
+    if (auto it = index.find(key.substr(0, h)); it != index.end())
+      for (uint32_t i : it->second) fn(i);
   if (!stems) {
     // Plurals of TABARI exact actor words ("Libyas").
     if (key.size() > 2 && key.back() == 's')
@@ -65,6 +69,22 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
     auto it = index.find(key.substr(0, n));
     if (it != index.end())
       for (uint32_t i : it->second) fn(i);
+  }
+}
+
+// The index of the last of phrase[i..] that the parts of a hyphenated word ("al-gore")
+// match one by one, or i when the word has no inner hyphen or the parts do not match.
+size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, const std::string& k) {
+  if (k.find('-') == std::string::npos || k.front() == '-' || k.back() == '-') return i;
+  size_t from = 0, j = i;
+  while (true) {
+    size_t h = k.find('-', from);
+    std::string part = k.substr(from, h == std::string::npos ? std::string::npos : h - from);
+    if (j >= phrase.size() || part.empty() || !WordMatches(phrase[j], part)) return i;
+    if (h == std::string::npos) return j;
+    if (phrase[j].open) return i;
+    from = h + 1;
+    ++j;
   }
 }
 
@@ -86,7 +106,14 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
     }
     // "Dol_Amroth" in the text: an underscore joins words as it does in the dictionaries.
     if (i > 0 && q + 1 < end && w[q].key == "_") ++q;
-    if (q >= end || !WordMatches(d, w[q].key)) return 0;
+    if (q >= end) return 0;
+    // A hyphen in the text joins words as an underscore does: "Al-Gore" is AL_GORE.
+    if (size_t j = HyphenParts(phrase, i, w[q].key); j > i) {
+      i = j;
+      ++q;
+      continue;
+    }
+    if (!WordMatches(d, w[q].key)) return 0;
     ++q;
   }
   return q - p;

@@ -218,4 +218,13 @@ TEST(Dict, AgentsSharedByAList) {
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYLGOV", "MRS", "041"}}));
 }
 
+TEST(Dict, HyphenJoinsWordsOfAnActor) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "WARNED  [160]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD]\nRUFUS_FIREFLY [RTF]\n", FileKind::kActors);
+  // "Rufus-Firefly" is RUFUS_FIREFLY, as an underscore would be.
+  EXPECT_EQ(Code(d, "Freedonia warned the Rufus-Firefly group to stay out of town."),
+            (std::set<Coding>{{"FRD", "RTF", "160"}}));
+}
+
 }  // namespace
