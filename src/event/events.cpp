@@ -1026,6 +1026,22 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         break;
       }
     }
+    // A promise, demand, refusal or threat with no target named as such is aimed at the
+    // party its content acts on: "s'est engagé à envoyer des troupes au Niger", "a menacé
+    // d'expulser les soldats éthiopiens", "doit libérer 90 prisonniers palestiniens".
+    if (targets.empty() && sources.size() == 1 && !c.noun && !f.mutual) {
+      std::string_view root = std::string_view(f.cameo).substr(0, 2);
+      if (root == "03" || root == "10" || root == "12" || root == "13") {
+        for (const Phrase& q : s.phrases) {
+          if (q.b <= c.tok || q.b >= cl.e || q.members.empty() || q.prep == -2) continue;
+          if (q.is_time) continue;
+          const ActorRef& m = q.members[0];
+          if (m.country.empty() || m.country == sources[0].country) continue;
+          targets.push_back(m);
+          break;
+        }
+      }
+    }
     // Drop actors that are the trigger's own phrase mislabelled (noun inside the subject).
     if (sources.empty() && f.source_required) { TraceDrop(f, s, c.tok, "no source", ctx); continue; }
     if (f.target_required && targets.empty()) { TraceDrop(f, s, c.tok, "no target", ctx); continue; }

@@ -891,8 +891,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       // "La police", "les militaires", "the junta": the forces of the state the story is
       // about, when the phrase names none.
       // Likewise the crowds: protesters, civilians, strikers of the story's country.
-      bool crowd = c.title >= 0 && (sector == "CVL" || sector == "OPP" || sector == "LAB" ||
-                                    sector == "REB" || sector == "UAF" || sector == "CRM");
+      // (Not civilians: hostages, prisoners or residents are often foreigners.)
+      bool crowd = c.title >= 0 && (sector == "OPP" || sector == "LAB" || sector == "REB" ||
+                                    sector == "UAF" || sector == "CRM");
       bool state_force = crowd || (needs_country && (sector == "COP" || sector == "MIL" ||
                                                      sector == "JUD" || sector == "SPY" ||
                                                      sector == "GOV" || sector == "LEG"));
