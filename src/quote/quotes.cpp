@@ -141,7 +141,10 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
       int n = static_cast<int>(sc.toks.size());
       int j = ct + 1;
       if (j < n && an.Key(sc.toks[j], *an.keys) == ",") ++j;
-      for (int v = j; v < std::min(n, j + 8) && !found; ++v) {
+      // '..." and Australia said it was ...': a coordinator starts another statement, not
+      // this quotation's attribution.
+      int limit = (j < n && (sc.toks[j].cls & pl::kCoord)) ? j : std::min(n, j + 8);
+      for (int v = j; v < limit && !found; ++v) {
         const pl::Tok& t = sc.toks[v];
         if (!(t.cls & pl::kQuoteVerb) || (t.cls & (pl::kAuxHave | pl::kAuxBe))) {
           if (t.t.kind == text::TokenKind::kQuote) break;
