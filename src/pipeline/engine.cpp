@@ -917,7 +917,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       base.sector = sector;
       // A title with a country and no name names the office holder of the day: "le
       // président français" is Emmanuel Macron in 2025, "NATO's secretary general" Mark Rutte.
-      if (c.title >= 0 && base.name.empty() && !base.plural && offices != nullptr) {
+      // (Only when the phrase itself says which state: a country taken from the discourse
+      // is a guess, and a guessed name would be worse than none.)
+      if (c.title >= 0 && base.name.empty() && !base.plural && !base.anaphoric && offices != nullptr) {
         const lex::Entity& te = lx_.entity(s.mentions[c.title].entity);
         std::string_view role = lx_.str(te.extra);
         std::string where = !base.country.empty() ? base.country
