@@ -923,8 +923,17 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               bind.target = g;
               break;
             }
-        // TABARI without DEFAULT ... PRIOR: with no actor before the verb, the first actor
-        // after it is the source and the next one the target.
+        // TABARI without DEFAULT ... PRIOR (and without NOACTPRIOR, or with a DEFAULT source):
+        // with no actor before the verb, the first actor after it is the source and the next
+        // one the target.
+        // COMPLEX: NOACTPRIOR: with no actor before the verb (and no DEFAULT source) the
+        // sentence is complex and not coded ("Rebuked by Eriador, ..., Osgiliath is ...").
+        if (d_.tabari_ && bind.source < 0 && !target_given && d_.options.complex_no_actor_prior &&
+            d_.options.default_source.empty()) {
+          Trace("complex: no actor before the verb; ");
+          out.clear();
+          return 3;
+        }
         if (d_.tabari_ && bind.source < 0 && !target_given &&
             !(d_.options.source_prior && !d_.options.default_source.empty())) {
           bind.source = bind.target;

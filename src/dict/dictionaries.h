@@ -145,6 +145,9 @@ struct CodingOptions {
   // COMPLEX: VERBS[n] CONJ[m] (TABARI): a sentence with n verbs or m conjunctions (outside
   // actor lists) or more, after comma clauses are deleted, is complex and not coded; 0 off.
   int complex_verbs = 0, complex_conjunctions = 0;
+  // COMPLEX: ... NOACTPRIOR (TABARI): a verb with no actor before it (and no DEFAULT source)
+  // makes the sentence complex; without it the first actor after the verb is the source.
+  bool complex_no_actor_prior = false;
   // COMMA (TABARI) / comma_* (PETRARCH): comma-delimited clauses of these lengths in words are
   // deleted before coding (asides, "..., a senior official said on Saturday."): internal
   // ones between two commas, the terminal one after the last comma, the initial one before

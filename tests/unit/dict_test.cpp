@@ -227,4 +227,17 @@ TEST(Dict, HyphenJoinsWordsOfAnActor) {
             (std::set<Coding>{{"FRD", "RTF", "160"}}));
 }
 
+TEST(Dict, TabariNoActorPriorIsComplex) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "CRITICIZED  [121]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
+  const char* text = "Criticized by Freedonia on Monday, Sylvania walked out of the talks.";
+  EXPECT_FALSE(Code(d, text).empty());  // the first actor after the verb is the source
+  d.options.complex_no_actor_prior = true;  // COMPLEX: NOACTPRIOR
+  EXPECT_TRUE(Code(d, text).empty());
+  d.options.default_source = "DEF";  // a DEFAULT source codes it again
+  EXPECT_FALSE(Code(d, text).empty());
+  EXPECT_EQ(Code(d, "Freedonia criticized Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "121"}}));
+}
+
 }  // namespace
