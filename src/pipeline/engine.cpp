@@ -232,9 +232,18 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
       continue;
     // "Maria Kolesnikova": a one-word place followed by an unknown capitalised word is a
     // first name.
+    // Likewise before a capitalised common noun in English: "Scarborough Shoal", "Moscow
+    // Times", "Washington Post" name something else.
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
         e < static_cast<int>(s.toks.size()) && Capitalised(s.toks[e]) &&
-        s.toks[e].t.kind == text::TokenKind::kWord && s.toks[e].nreadings == 0 &&
+        s.toks[e].t.kind == text::TokenKind::kWord &&
+        (s.toks[e].nreadings == 0 ||
+         (ctx.lang == lex::Lang::kEn && (s.toks[e].pos & lex::kNoun) && !(s.toks[e].cls & kClosedClass) &&
+          [&] {
+            for (const auto& th : s.times)
+              if (e >= th.b && e < th.e) return false;
+            return true;
+          }())) &&
         lx_.Entities(ctx.lang, Key(s.toks[e], k)).empty() &&
         lx_.Entities(lex::Lang::kAny, Key(s.toks[e], k)).empty())
       continue;
