@@ -458,9 +458,12 @@ void SentenceCoder::BuildGroups() {
         else join = false;
       }
       // TABARI: within a compound, members may follow each other with only adjectives
-      // between them ("Calenardhon and the evil Arnor awful Gondor").
+      // between them ("Calenardhon and the evil Arnor awful Gondor"), or a possessive
+      // ("toward Gondor and Arnor's Elrond": GON, ARN and ELF).
       bool in_compound = groups_.back().units.size() > 1;
-      join = (join && seen_sep) || (last <= units_[i].b && only_adjectives && in_compound && d_.tabari_);
+      bool possessive = units_[i].b == last + 1 && w_[last].key == "'s";
+      join = (join && seen_sep) ||
+             (last <= units_[i].b && (only_adjectives || possessive) && in_compound && d_.tabari_);
     }
     if (join) {
       groups_.back().units.push_back(static_cast<int>(i));

@@ -198,6 +198,9 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
   // Inside a compound, members with only adjectives between them are members too.
   EXPECT_EQ(Code(d, "Freedonia and the grim Sylvania bleak Marsovia welcomed the talks with Klopstokia."),
             (std::set<Coding>{{"FRD", "KLP", "041"}, {"SYL", "KLP", "041"}, {"MRS", "KLP", "041"}}));
+  // So are a member and an actor after its possessive.
+  EXPECT_EQ(Code(d, "Freedonia warned Sylvania and Marsovia's Klopstokia on Monday."),
+            (std::set<Coding>{{"FRD", "SYL", "160"}, {"FRD", "MRS", "160"}, {"FRD", "KLP", "160"}}));
   // A subordinating word ends a compound: "that" opens the next clause.
   EXPECT_EQ(Code(d, "Freedonia, today, that Sylvania attacked Lydia in the night"),
             (std::set<Coding>{{"FRD", "LYD", "223"}}));
