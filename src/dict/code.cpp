@@ -912,6 +912,21 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
                 bind.source = g;
                 break;
               }
+            // An actor in a prepositional phrase belongs to the noun before it: the subject
+            // is the actor that heads the phrase ("Gollum centre of a diplomatic row between
+            // Radagast the Brown called on Gondor" -> Gollum), when no verb comes between.
+            while (bind.source > 0) {
+              const Group& sg = groups_[bind.source];
+              int q = sg.b - 1;
+              while (q >= cb && w_[q].key == "the") --q;
+              if (q < cb || !IsOneOf(w_[q].key, {"of", "between", "in", "from", "with", "near", "against", "for", "at"})) break;
+              int prev = bind.source - 1;
+              if (prev == bind.target || groups_[prev].b < cb || !usable(prev)) break;
+              bool verb_between = false;
+              for (int r = groups_[prev].e; r < sg.b; ++r) verb_between = verb_between || verb_at_[r] || w_[r].punct;
+              if (verb_between) break;
+              bind.source = prev;
+            }
           }
           if (bind.source < 0)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)

@@ -243,4 +243,13 @@ TEST(Dict, TabariNoActorPriorIsComplex) {
   EXPECT_EQ(Code(d, "Freedonia criticized Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "121"}}));
 }
 
+TEST(Dict, PetrarchSubjectHeadsItsPrepositionalPhrase) {
+  UserDictionaries d;
+  d.LoadText("v.txt", "--- CALL [095] ---\nCALLED\n", FileKind::kVerbs);  // PETRARCH style
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  // The actor after "between" modifies the noun before it; Freedonia is the subject.
+  EXPECT_EQ(Code(d, "Freedonia centre of a row between Sylvania called on Marsovia to act."),
+            (std::set<Coding>{{"FRD", "MRS", "095"}}));
+}
+
 }  // namespace
