@@ -891,6 +891,21 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // Source and target groups.
       std::vector<std::string> src, tgt;
       bool symmetric = false;
+      // A compound named after the verb ("- * WITH % [031]": "Eriador agrees with the
+      // Philippines and France") is the target of the actor before the verb, when there is
+      // one, in PETRARCH (TABARI codes the compound on itself); a compound before the verb
+      // ("- % *") acts on itself.
+      if (!d_.tabari_ && bind.compound >= 0 && groups_[bind.compound].b >= ve && bind.source < 0) {
+        for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g)
+          if (groups_[g].e <= p && groups_[g].b >= cb) {
+            bind.source = g;
+            break;
+          }
+        if (bind.source >= 0) {
+          bind.target = bind.compound;
+          bind.compound = -1;
+        }
+      }
       if (bind.compound >= 0) {
         symmetric = true;
       } else {

@@ -252,4 +252,20 @@ TEST(Dict, PetrarchSubjectHeadsItsPrepositionalPhrase) {
             (std::set<Coding>{{"FRD", "MRS", "095"}}));
 }
 
+TEST(Dict, CompoundAfterTheVerb) {
+  // PETRARCH "- * WITH %": the compound is the target of the subject.
+  UserDictionaries p;
+  p.LoadText("v.txt", "--- AGREE [081] ---\nAGREES\n- * WITH % [031]\n", FileKind::kVerbs);
+  p.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  EXPECT_EQ(Code(p, "Freedonia agrees with Sylvania and Marsovia that the talks should go on."),
+            (std::set<Coding>{{"FRD", "SYL", "031"}, {"FRD", "MRS", "031"}}));
+  // TABARI codes the compound on itself ("Arnor has exchanged prisoners with Gondor and
+  // Osgiliath" -> GON/OSG, OSG/GON).
+  UserDictionaries t;
+  t.LoadText("t.verbs", "AGREES [081]\n- * WITH %  [031]\n", FileKind::kVerbs);
+  t.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  EXPECT_EQ(Code(t, "Freedonia agrees with Sylvania and Marsovia that the talks should go on."),
+            (std::set<Coding>{{"SYL", "MRS", "031"}, {"MRS", "SYL", "031"}}));
+}
+
 }  // namespace
