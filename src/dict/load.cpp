@@ -467,13 +467,16 @@ void UserDictionaries::LoadAgents(uint32_t f, std::string_view text) {
   for (const auto& l : Lines(text)) {
     std::string_view t = Trim(StripComment(l.text, tabari));
     if (t.empty() || t[0] == '<') continue;
-    if (t[0] == '!') {
-      size_t eq = t.find('=');
-      size_t close = t.find('!', 1);
-      if (eq == std::string_view::npos || close == std::string_view::npos || close > eq) {
-        Warn(f, l.number, "substitution set not understood: " + std::string(t));
-        continue;
-      }
+    // "!MINST! = MINISTER, MINISTRY" defines a set; "!MINST!_OF_SILLY_WALKS [~GOV]" uses one.
+    size_t eq = t.find('=');
+    size_t close = t.size() > 1 ? t.find('!', 1) : std::string_view::npos;
+    bool defines = t[0] == '!' && eq != std::string_view::npos && close != std::string_view::npos &&
+                   close < eq && Trim(t.substr(close + 1, eq - close - 1)).empty();
+    if (t[0] == '!' && !defines && t.find('[') == std::string_view::npos) {
+      Warn(f, l.number, "substitution set not understood: " + std::string(t));
+      continue;
+    }
+    if (defines) {
       std::vector<std::string> items;
       std::string_view list = t.substr(eq + 1);
       size_t s = 0;

@@ -268,4 +268,15 @@ TEST(Dict, CompoundAfterTheVerb) {
             (std::set<Coding>{{"SYL", "MRS", "031"}, {"MRS", "SYL", "031"}}));
 }
 
+TEST(Dict, AgentLineOpeningWithASubstitutionSet) {
+  UserDictionaries d;
+  d.LoadText("g.txt", "!MINST! = MINISTER, MINISTRY\n!MINST!_OF_SILLY_WALKS [~GOV]\n!MINST!  [~GOV]\n",
+             FileKind::kAgents);
+  d.LoadText("v.txt", "--- CONDEMN [122] ---\nCONDEMNED\n", FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
+  EXPECT_TRUE(d.warnings().empty());
+  EXPECT_EQ(Code(d, "The Freedonia Ministry of Silly Walks condemned Sylvania."),
+            (std::set<Coding>{{"FRDGOV", "SYL", "122"}}));
+}
+
 }  // namespace
