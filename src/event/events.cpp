@@ -319,6 +319,28 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
         continue;
       }
     }
+    bool verb_before = false;  // the clause so far already has its verb
+    for (int j = cur.b; j < i && !verb_before; ++j)
+      if ((s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0 &&
+          (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)))
+        verb_before = true;
+    if (verb_before && (t.cls & pl::kCoord) && i + 1 < n && s.toks[i + 1].phrase >= 0 && i > 0 &&
+        s.toks[i - 1].phrase != s.toks[i + 1].phrase &&
+        s.phrases[s.toks[i + 1].phrase].prep != -2) {
+      // "..., and Australia said it was": a new subject and its verb, a clause of its own.
+      int j = i + 1;
+      int ph = s.toks[j].phrase;
+      while (j < n && s.toks[j].phrase == ph) ++j;
+      while (j < n && (s.toks[j].cls & (pl::kAdvSkip | pl::kAuxHave | pl::kAuxBe | pl::kNeg))) ++j;
+      // (The verb must be plainly one: "relief supplies" is a noun phrase, "Australia said"
+      // a clause.)
+      if (j < n && j > i + 1 && (s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0 &&
+          (!(s.toks[j].pos & lex::kNoun) || (s.toks[j].feats & (lex::kPast | lex::kPpas))) &&
+          (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) {
+        close(i);
+        continue;
+      }
+    }
     if ((t.cls & pl::kCoord) && i + 1 < n) {
       const Tok& nx = s.toks[i + 1];
       bool verbish = (nx.cls & (pl::kAuxHave | pl::kAuxBe | pl::kNeg | pl::kReflexive)) ||
@@ -385,6 +407,27 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   std::vector<EventDraft> out;
   const pack::LanguagePack& pk = an.pack();
   const int n = static_cast<int>(s.toks.size());
+  ctx.current_sentence = s.index;
+  // "les deux pays", "the two sides": the parties of the last act told, known only now that
+  // the earlier sentences' events are coded.
+  if (!ctx.last_dyad_a.code.empty()) {
+    std::string phrase;
+    for (Phrase& p : s.phrases) {
+      if (!p.members.empty() || p.e - p.b < 2 || p.e - p.b > 4) continue;
+      phrase.clear();
+      for (int j = p.b; j < p.e; ++j) {
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase.append(KeyOf(s.toks[j], an));
+      }
+      if (!pk.Is("dyad.phrases", phrase)) continue;
+      ActorRef a = ctx.last_dyad_a, b = ctx.last_dyad_b;
+      a.b = b.b = p.b;
+      a.e = b.e = p.e;
+      a.pronoun = b.pronoun = true;  // a reference, not a new mention
+      p.members.push_back(a);
+      p.members.push_back(b);
+    }
+  }
   thread_local std::vector<std::string_view> lemmas;
   std::vector<int> trigger_tokens;  // for nominal windows
   struct Cand {
@@ -1046,8 +1089,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (sources.empty() && f.source_required) { TraceDrop(f, s, c.tok, "no source", ctx); continue; }
     if (f.target_required && targets.empty()) { TraceDrop(f, s, c.tok, "no target", ctx); continue; }
     if (sources.empty() && targets.empty()) continue;
+    // "Les deux pays se sont engagés": a reference to a pair acts as a pair.
+    if (targets.empty() && sources.size() == 2 && sources[0].pronoun && sources[1].pronoun &&
+        sources[0].b == sources[1].b && sources[0].e == sources[1].e) {
+      targets.push_back(sources[1]);
+      sources.resize(1);
+      from_between = true;  // symmetric below
+    }
     // Mutual frames with a compound source and no target: the members meet each other.
-    bool symmetric = f.mutual && (from_between || !targets.empty());
+    bool symmetric = (f.mutual && (from_between || !targets.empty())) ||
+                     (from_between && !sources.empty() && sources[0].pronoun);
     if (f.mutual && targets.empty() && sources.size() >= 2) {
       targets.assign(sources.begin() + 1, sources.end());
       sources.resize(1);

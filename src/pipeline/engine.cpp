@@ -52,6 +52,7 @@ bool Analyzer::HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
 }
 
 void Analyzer::Analyze(Sentence& s, DocContext& ctx) const {
+  ctx.current_sentence = s.index;
   Classify(s, ctx);
   FindMentions(s, ctx);
   Chunk(s, ctx);
@@ -501,7 +502,8 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     // Auxiliaries and the verb right after an auxiliary, a reflexive or "ne" are verbs:
     // "a critiqué Pékin", "se sont réunis", "n'exige".
     if ((t.cls & (kAuxHave | kAuxBe | kModalPlanned | kModalHypo)) && !(t.pos & kContentPos & ~lex::kNoun))
-      if (j == 0 || !(s.toks[j - 1].cls & kDet)) return false;
+      if (j == 0 || !(s.toks[j - 1].cls & kDet) || Key(s.toks[j - 1], k) == "leur")
+        return false;  // ("leur a accordé": "leur" is the clitic, not the article)
     if (j > 0 && (t.pos & lex::kVerb) && (s.toks[j - 1].cls & (kAuxHave | kAuxBe | kReflexive | kNeg | kModalPlanned | kModalHypo)) &&
         !(s.toks[j - 1].cls & kDet))
       return false;
@@ -640,6 +642,25 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
 bool Analyzer::ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) const {
   bool plural = tok.cls & (kPronMPl | kPronFPl);
   bool fem = tok.cls & (kPronFSg | kPronFPl);
+  if (plural) {
+    // "ils", "leur", "they" also stand for a person and those with them ("Bachar al-Assad
+    // et sa famille ... leur a accordé l'asile"): after the plural referents, the last
+    // actor named, if it is recent.
+    for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+      if (!it->actor.plural || it->actor.code.empty()) continue;
+      out = it->actor;
+      out.pronoun = true;
+      return true;
+    }
+    for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+      if (it->sentence >= ctx.current_sentence) continue;  // not this sentence's own actors
+      if (it->actor.code.empty()) return false;
+      out = it->actor;
+      out.pronoun = true;
+      return true;
+    }
+    return false;
+  }
   for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
     const ActorRef& a = it->actor;
     if (plural) {
@@ -684,23 +705,6 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
     // "à la France", "at Japan": a country after "à"/"at" is a recipient ("rendre hommage à
     // la France", "lashed out at Japan"); countries as places take "en", "au", "in".
     bool dative_prep = p.prep >= 0 && (Key(s.toks[p.prep], k) == "a" || Key(s.toks[p.prep], k) == "at");
-    // "les deux pays", "the two sides": the parties of the last act told.
-    if (!ctx.last_dyad_a.code.empty() && p.e - p.b >= 2 && p.e - p.b <= 4) {
-      std::string phrase;
-      for (int j = p.b; j < p.e; ++j) {
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase.append(Key(s.toks[j], k));
-      }
-      if (pack_.Is("dyad.phrases", phrase)) {
-        ActorRef a = ctx.last_dyad_a, b = ctx.last_dyad_b;
-        a.b = b.b = p.b;
-        a.e = b.e = p.e;
-        a.pronoun = b.pronoun = true;  // a reference, not a new mention
-        p.members.push_back(a);
-        p.members.push_back(b);
-        continue;
-      }
-    }
     // Split the phrase into conjuncts at top-level coordinators that start a new head.
     struct Conj {
       int b, e;
@@ -743,7 +747,8 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         // A demonym before a title, a person or a body is its adjective ("Turkish
         // President Tayyip Erdogan", "Iranian state media"), not the head.
         case EntityKind::kTitle:
-          if (!in_compl && cur.title < 0) cur.title = t.mention;
+          // "des milliers de manifestants": a group noun takes its complement's title.
+          if ((!in_compl || cur.head_kind == 8) && cur.title < 0) cur.title = t.mention;
           if (cur.head_kind == 0 || cur.head_kind == 6 || (cur.head_kind == 7 && j == p.b))
             cur.head_kind = 1;
           break;
@@ -792,7 +797,9 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       if (c.head_kind == 0 || c.head_kind == 7) {
         if (!(c.head_kind == 7 && c.title >= 0)) continue;
       }
-      if (c.head_kind == 8 && c.org < 0 && c.compl_country < 0 && c.demonyms.empty()) continue;
+      if (c.head_kind == 8 && c.org < 0 && c.compl_country < 0 && c.demonyms.empty() &&
+          c.title < 0)
+        continue;
       if (locative && (c.head_kind == 5 || (c.head_kind == 4 && !dative_prep))) continue;
       ActorRef base;
       base.b = p.b;

@@ -29,6 +29,7 @@ struct DocContext {
   std::vector<Referent> referents;
   std::string last_state_country;   // country of the last government-like actor
   std::string dateline_country;     // country of the dateline's city, the story's home
+  int current_sentence = 0;         // the sentence being analysed or coded
   std::vector<std::string> countries_seen;
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
   // Authors of the acts coded so far, most recent last, for "ces critiques", "the raid".
