@@ -238,15 +238,26 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
         e < static_cast<int>(s.toks.size()) && Capitalised(s.toks[e]) &&
         s.toks[e].t.kind == text::TokenKind::kWord &&
-        (s.toks[e].nreadings == 0 ||
+        (s.toks[e].nreadings == 0 || s.toks[e].pos == lex::kPropn ||
          (ctx.lang == lex::Lang::kEn && (s.toks[e].pos & lex::kNoun) && !(s.toks[e].cls & kClosedClass) &&
           [&] {
             for (const auto& th : s.times)
               if (e >= th.b && e < th.e) return false;
             return true;
           }())) &&
-        lx_.Entities(ctx.lang, Key(s.toks[e], k)).empty() &&
-        lx_.Entities(lex::Lang::kAny, Key(s.toks[e], k)).empty())
+        [&] {  // "Joshua Wong": a known surname or a village's name after it still makes it
+               // a first name.
+          for (lex::Lang lg : {ctx.lang, lex::Lang::kAny})
+            for (uint32_t oid : lx_.Entities(lg, Key(s.toks[e], k))) {
+              const lex::Entity& o = lx_.entity(oid);
+              auto ok = static_cast<EntityKind>(o.kind);
+              if (ok == EntityKind::kPerson) continue;
+              if (ok == EntityKind::kCity && !(o.flags & lex::kCapital) && o.population < 100000)
+                continue;
+              return false;
+            }
+          return true;
+        }())
       continue;
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && common_word &&
         !(s.toks[b].pos & lex::kPropn) && en.population < 100000)
