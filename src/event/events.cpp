@@ -905,7 +905,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               ActorRef a;
               Tok pron = s.toks[c.tok - 1];
               pron.cls |= pl::kPronMSg;
-              if (an.ResolvePronoun(pron, ctx, a)) dst.push_back(a);
+              if (an.ResolvePronoun(pron, ctx, a)) {
+                a.b = c.tok - 1;  // the possessive is the referent's words here
+                a.e = c.tok;
+                dst.push_back(a);
+              }
             }
             break;
           case pack::Slot::kBetween: {

@@ -658,6 +658,7 @@ bool Analyzer::ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) co
     // et sa famille ... leur a accordé l'asile"): after the plural referents, the last
     // actor named, if it is recent.
     for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+      if (it->sentence > ctx.current_sentence) continue;  // coding sees the whole text's
       if (!it->actor.plural || it->actor.code.empty()) continue;
       out = it->actor;
       out.pronoun = true;
@@ -673,6 +674,7 @@ bool Analyzer::ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) co
     return false;
   }
   for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
+    if (it->sentence > ctx.current_sentence) continue;  // no cataphora across sentences
     const ActorRef& a = it->actor;
     if (plural) {
       if (!a.plural || a.code.empty()) continue;
