@@ -503,6 +503,11 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
         !(j > 0 && (s.toks[j - 1].cls & kDet)))
       return false;
     if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) return false;
+    // "a appelé", "ont élu": a participle after an auxiliary is the verb even when the
+    // same word names a kind of person ("un appelé", "les élus").
+    if (j > 0 && (s.toks[j - 1].cls & (kAuxHave | kAuxBe)) && !(s.toks[j - 1].cls & kDet) &&
+        (t.pos & lex::kVerb) && (t.feats & lex::kPpas) && !Capitalised(t))
+      return false;
     if (t.mention >= 0) {
       const MentionHit& m = s.mentions[t.mention];
       return m.candidate_person || m.kind != EntityKind::kPrefix;
@@ -933,12 +938,33 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         anaphoric = true;
       else if (crowd)
         anaphoric = true;  // "des jihadistes", "des milliers de manifestants" 
+      // "ses diplomates", "leurs soldats": the possessor's nationality, from the discourse.
+      if (base.country.empty() && dem_countries.empty() && c.title >= 0 &&
+          s.mentions[c.title].b > 0 && (s.toks[s.mentions[c.title].b - 1].cls & kPossessive)) {
+        // The sentence's subject when one came before ("le ministère ... et ses
+        // diplomates"), else the state the story is about.
+        std::string owner;
+        for (size_t q = 0; q < pi && owner.empty(); ++q)
+          if (s.phrases[q].prep < 0)
+            for (const ActorRef& a : s.phrases[q].members)
+              if (!a.country.empty()) {
+                owner = a.country;
+                break;
+              }
+        if (owner.empty()) owner = ctx.last_state_country;
+        if (!owner.empty()) {
+          base.country = owner;
+          base.anaphoric = true;
+        }
+      }
       if (base.country.empty() && dem_countries.empty() && state_force && anaphoric &&
           !ctx.dateline_country.empty()) {
         // State forces with no nationality belong to the story's home, the dateline's.
         base.country = ctx.dateline_country;
         base.anaphoric = true;
-      } else if (base.country.empty() && dem_countries.empty() && anaphoric && !base.plural &&
+      } else if (base.country.empty() && dem_countries.empty() && anaphoric &&
+                 (!base.plural ||  // "les autorités": a word that names a body in the plural
+                  (lx_.entity(s.mentions[c.title].entity).flags & lex::kPlural)) &&
                  !state_force && !ctx.last_state_country.empty()) {
         base.country = ctx.last_state_country;
         base.anaphoric = true;
