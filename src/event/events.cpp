@@ -293,7 +293,9 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
         close(i);
         cur.b = i + 1;
       } else if (p == "," && cur.subordinate && cur.b > 1 &&
-                 an.Key(s.toks[cur.b - 2], *an.keys) == "," && !out.empty()) {
+                 (an.Key(s.toks[cur.b - 1], *an.keys) == "," ||
+                  an.Key(s.toks[cur.b - 2], *an.keys) == ",") &&
+                 !out.empty()) {
         // "L'Union européenne, que la Serbie aspire à rejoindre, a appelé": the relative
         // clause ends at its comma and the main clause resumes.
         int before = static_cast<int>(out.size()) - 1;
@@ -355,6 +357,10 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   close(n);
   for (size_t c = 0; c < out.size(); ++c)
     for (int j = out[c].b; j < out[c].e; ++j) s.toks[j].clause = static_cast<int>(c);
+  if (std::getenv("ATTACHE_TRACE_CLAUSES"))
+    for (const Clause& c : out)
+      std::fprintf(stderr, "  clause [%d,%d) sub=%d rel=%d coord=%d resume=%d\n", c.b, c.e,
+                   c.subordinate, c.relative, c.coordinated, c.resume);
   return out;
 }
 
@@ -385,7 +391,20 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
     if (c == ci && clauses[c].relative && cl.b > 0) {
       // "qui": the antecedent is the phrase just before the relative pronoun.
       for (auto it = s.phrases.rbegin(); it != s.phrases.rend(); ++it)
-        if (it->e <= cl.b && !it->members.empty()) return it->members;
+        if (it->e <= cl.b && !it->members.empty()) {
+          // "en Turquie, pays membre de l'Otan qui entend ...": a clause that describes a
+          // place named as where things happened tells no act of its own.
+          const Phrase* head = &*it;
+          if (head->appos_of >= 0) {
+            head = &s.phrases[head->appos_of];
+          } else if (head->prep < 0 && head->b > 0 && an.Key(s.toks[head->b - 1], *an.keys) == "," &&
+                     head != s.phrases.data()) {
+            const Phrase* before = head - 1;  // the apposition's anchor, before the comma
+            if (before->e == head->b - 1) head = before;
+          }
+          if (head->prep >= 0 && (s.toks[head->prep].cls & pl::kLocative)) return {};
+          return it->members;
+        }
       return {};
     }
     if (c == ci && allow_inversion) {

@@ -213,7 +213,10 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
         Key(s.toks[b], k).size() > 1) {
       // Acronyms match as written: "US" is not "us".
       bool any_upper_dot = (s.toks[b].t.flags & text::kAbbrev) && Capitalised(s.toks[b]);
-      if (!any_upper_dot) continue;
+      // Acronyms long enough to be written as words keep only their capital: "Cédéao",
+      // "Otan", "Ecowas".
+      bool as_word = Capitalised(s.toks[b]) && e - b == 1 && Key(s.toks[b], k).size() >= 4;
+      if (!any_upper_dot && !as_word) continue;
     }
     // (A large capital stays a place: "Pékin a mis en demeure Taïwan".)
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 && sentence_initial &&
