@@ -1049,6 +1049,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             }
             break;
           }
+          case pack::Slot::kAdversary: {
+            if (is_source || sources.empty() || sources[0].country.empty()) break;
+            for (auto it = ctx.dyads.rbegin(); it != ctx.dyads.rend(); ++it) {
+              if (it->second.country != sources[0].country) continue;
+              ActorRef a = it->first;  // named in an earlier sentence: no words here
+              a.b = a.e = -1;
+              a.pronoun = false;
+              dst.push_back(a);
+              break;
+            }
+            break;
+          }
           case pack::Slot::kDomestic: {
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
@@ -1234,8 +1246,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         e.source.country != e.target.country) {
       ctx.last_dyad_a = e.source;
       ctx.last_dyad_b = e.target;
+      ctx.dyads.emplace_back(e.source, e.target);
     }
   }
+  if (ctx.dyads.size() > 32) ctx.dyads.erase(ctx.dyads.begin(), ctx.dyads.end() - 32);
   if (ctx.act_authors.size() > 32)
     ctx.act_authors.erase(ctx.act_authors.begin(), ctx.act_authors.end() - 32);
   return kept;

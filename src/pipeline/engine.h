@@ -36,6 +36,8 @@ struct DocContext {
   std::vector<ActorRef> act_authors;
   // The two parties of the last act with both ("les deux pays", "the two sides").
   ActorRef last_dyad_a, last_dyad_b;
+  // Every act with both parties of different countries, most recent last (source, target).
+  std::vector<std::pair<ActorRef, ActorRef>> dyads;
   std::string scratch;         // reused key buffer
 };
 
