@@ -595,6 +595,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         refl_ok = true;
       }
       if (!refl_ok) { TraceDrop(f, s, c.tok, "verb form or reflexive/particle constraint", ctx); continue; }
+      if (f.future_only && !(t.feats & (lex::kFut | lex::kCond))) {
+        TraceDrop(f, s, c.tok, "not in the future or conditional", ctx);
+        continue;
+      }
       // An infinitive completing a noun or an adjective ("le droit de manifester", "the
       // right to protest", "désireuse de s'engager") names a possibility, not an act.
       if (g.infinitive && g.b > 0) {
@@ -1080,6 +1084,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             break;
           }
         }
+        if (!is_source && f.target_foreign && !sources.empty() && !sources[0].country.empty())
+          std::erase_if(dst, [&](const ActorRef& a) { return a.country == sources[0].country; });
       }
     };
     fill(f.source, sources, true);
@@ -1234,8 +1240,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       bool verb_and_noun = k.noun != e.noun &&
                            s.toks[k.trig_b].clause == s.toks[e.trig_b].clause &&
                            (k.time == e.time || k.time == nullptr || e.time == nullptr);
+      // ("a averti qu'Israël répondrait": the warning and the answer it announces, one
+      // dated, one not, are one threat.)
+      bool one_undated = (k.time == nullptr) != (e.time == nullptr) && k.place == e.place;
       bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place) ||
-                      verb_and_noun;
+                      verb_and_noun || one_undated;
       if ((same || mirror) && same_act) dup = true;
     }
     if (!dup) kept.push_back(std::move(e));

@@ -156,6 +156,12 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
       cur->mutual = val == "yes";
     } else if (key == "target-required") {
       cur->target_required = val == "yes";
+    } else if (key == "tense") {
+      if (val != "future")
+        return LineError(path, line_no, "tense: only `future` is known, not `" + std::string(val) + "`");
+      cur->future_only = true;
+    } else if (key == "target-foreign") {
+      cur->target_foreign = val == "yes";
     } else if (key == "source-required") {
       cur->source_required = val != "no";
     } else if (key == "plover") {

@@ -55,6 +55,8 @@ struct Frame {
   std::vector<SlotSpec> source, target;
   bool mutual = false;
   bool target_required = false;
+  bool target_foreign = false;  // a target of the source's own country is passed over
+  bool future_only = false;     // tense = future: the verb in the future or conditional
   bool source_required = true;
   std::string plover;   // "" for CAMEO-only codes (01x, 02x)
   std::string mode;     // fixed mode, or "by-place"
