@@ -416,7 +416,10 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
       c = clauses[c].resume + 1;  // the loop's --c lands on the resumed clause
       continue;
     }
-    if (!clauses[c].coordinated) break;
+    // "..., while calling on Washington", "..., urging Rwanda to": a participle clause
+    // has the subject of the clause it hangs on.
+    bool participle = c == ci && (s.toks[v].feats & lex::kPpre) && !(s.toks[v].pos & lex::kNoun && s.toks[v].phrase >= 0);
+    if (!clauses[c].coordinated && !participle) break;
   }
   return {};
 }
@@ -1069,6 +1072,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
             if (country.empty() && !sources.empty()) country = sources[0].country;
+            // An organisation's appeal with no place ("urged all parties to exercise
+            // restraint"): the story's home, the dateline's country.
+            if (country.empty() && !is_source && !sources.empty() && sources[0].country.empty())
+              country = ctx.dateline_country;
             if (!country.empty() && !is_source) dst.push_back(CountryActor(country));
             break;
           }
@@ -1214,7 +1221,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // The same act seen twice, once without its target ("dispersé les manifestants à
       // coups de gaz lacrymogène"): keep the fuller one.
       if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
-          k.has_source == e.has_source && (e.source.country.size() || !e.has_source)) {
+          k.has_source == e.has_source &&
+          (e.source.country.size() || !e.has_source ||
+           (!e.source.code.empty() && e.source.code == k.source.code))) {
         if (!e.has_target && k.has_target) { dup = true; break; }
         if (!k.has_target && e.has_target) { k = e; dup = true; break; }
       }
