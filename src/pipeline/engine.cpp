@@ -238,8 +238,18 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     // first name.
     // Likewise before a capitalised common noun in English: "Scarborough Shoal", "Moscow
     // Times", "Washington Post" name something else.
+    // ("Ahmad al-Chareh", "Mohamed ould Ghazouani": a name particle counts as capitalised.)
+    auto name_next = [&](const Tok& t) {
+      if (Capitalised(t)) return true;
+      std::string_view w = ctx.text.substr(t.t.begin, t.t.end - t.t.begin);
+      for (std::string_view pre : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"})
+        if (w.size() > pre.size() + 1 && w.substr(0, pre.size()) == pre &&
+            std::isupper(static_cast<unsigned char>(w[pre.size()])))
+          return true;
+      return false;
+    };
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
-        e < static_cast<int>(s.toks.size()) && Capitalised(s.toks[e]) &&
+        e < static_cast<int>(s.toks.size()) && name_next(s.toks[e]) &&
         s.toks[e].t.kind == text::TokenKind::kWord &&
         (s.toks[e].nreadings == 0 || s.toks[e].pos == lex::kPropn ||
          (ctx.lang == lex::Lang::kEn && (s.toks[e].pos & lex::kNoun) && !(s.toks[e].cls & kClosedClass) &&
