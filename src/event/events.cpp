@@ -271,7 +271,16 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
         cur.b = i + 1;
       } else if (p == "," && [&] {
                    // ", a Ukrainian official said." / ", a indiqué le ministère.": the
-                   // attribution at the end of a sentence is a clause of its own.
+                   // attribution at the end of a sentence is a clause of its own. (Only
+                   // after a clause with its verb: "Le chef de la diplomatie européenne,
+                   // Josep Borrell, a regretté ..." closes an apposition.)
+                   bool has_verb = false;
+                   for (int j = cur.b; j < i && !has_verb; ++j)
+                     if ((s.toks[j].pos & (lex::kVerb | lex::kAux)) && s.toks[j].phrase < 0 &&
+                         (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut |
+                                             lex::kCond | lex::kPpas)))
+                       has_verb = true;
+                   if (!has_verb) return false;
                    int q = -1;
                    for (int j = i + 1; j < std::min(n, i + 11); ++j) {
                      const Tok& x = s.toks[j];
@@ -1035,6 +1044,30 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               if ((pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") &&
                   !q.members.empty())
                 dst = q.members;
+              break;
+            }
+            if (!dst.empty()) break;
+            // The genitive inside the object's phrase: "la décision de Tbilissi", "the
+            // decision of Moscow" (a country or a capital standing for its government).
+            for (int j = obj->b; j + 1 < obj->e; ++j) {
+              std::string_view pk2 = KeyOf(s.toks[j], an);
+              if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+              const Tok& q = s.toks[j + 1];
+              if (q.mention < 0) continue;
+              const auto& m = s.mentions[q.mention];
+              const lex::Entity& en = an.lexicon().entity(m.entity);
+              auto kind = static_cast<lex::EntityKind>(en.kind);
+              bool state = kind == lex::EntityKind::kCountry ||
+                           (kind == lex::EntityKind::kCity && (en.flags & lex::kCapital));
+              if (!state || m.candidate_person || !en.country[0]) break;
+              ActorRef a;
+              a.b = m.b;
+              a.e = m.e;
+              a.country = en.country;
+              a.code = a.country;
+              a.sector = "GOV";
+              a.code += "GOV";
+              dst.push_back(a);
               break;
             }
             break;

@@ -201,6 +201,25 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         }
         d.verb_b = so.toks[vb].t.begin;
         d.verb_e = t.t.end;
+        // "La cheffe de la diplomatie européenne, Kaja Kallas, a dit": the person the
+        // apposition names is the speaker, with the body's code when hers is unknown.
+        if (!subj.empty() && !subj[0].person && subj[0].b >= 0 &&
+            subj[0].b < static_cast<int>(so.toks.size()) && so.toks[subj[0].b].phrase >= 0) {
+          int head = so.toks[subj[0].b].phrase;
+          for (const auto& q : so.phrases) {
+            if (q.appos_of != head || q.members.empty() || !q.members[0].person ||
+                q.members[0].name.empty())
+              continue;
+            pl::ActorRef who = q.members[0];
+            if (who.country.empty() && who.code.empty()) {
+              who.country = subj[0].country;
+              who.code = subj[0].code;
+              who.sector = subj[0].sector;
+            }
+            subj[0] = who;
+            break;
+          }
+        }
         if (!subj.empty()) {
           d.speaker = subj[0];
           d.has_speaker = true;
