@@ -742,8 +742,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       d.place = pick_place(window_b, window_e);
       d.time = pick_time(c.tok, window_e);
       if (d.time == nullptr) {
-        // A date right before the nominal trigger within its phrase ("le 12 février, l'entretien").
-        d.time = nullptr;
+        // A date between the verb that carries the noun and the noun: "avait annoncé le 26
+        // janvier la rupture", "a mené samedi des frappes", "launched on Friday strikes".
+        int v = -1;
+        for (int j = c.tok - 1; j >= cl.b && j >= c.tok - 10; --j) {
+          if (s.toks[j].t.kind == text::TokenKind::kPunct) break;
+          if ((s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0 &&
+              (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) {
+            v = j;
+            break;
+          }
+        }
+        if (v >= 0) d.time = pick_time(v + 1, c.tok);
       }
     } else {
       d.place = pick_place(cl.b, cl.e);
@@ -1287,7 +1297,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       bool one_undated = (k.time == nullptr) != (e.time == nullptr) && k.place == e.place;
       bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place) ||
                       verb_and_noun || one_undated;
-      if ((same || mirror) && same_act) dup = true;
+      if ((same || mirror) && same_act) {
+        dup = true;
+        if (one_undated && k.time == nullptr && k.trig_b != e.trig_b) k = e;  // keep the dated report
+      }
     }
     if (!dup) kept.push_back(std::move(e));
   }

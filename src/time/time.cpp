@@ -1097,6 +1097,17 @@ class Matcher {
     int wd = WeekdayAt(j, true);
     if (wd == 0) return false;
     size_t k = j + 1;
+    // "dans la nuit de jeudi à vendredi", "the night of Thursday to Friday": the night
+    // ends on, and the wires date it by, the second day.
+    if (j == i && i >= 2 && Word(i - 1) && Word(i - 2) &&
+        (Key(i - 2) == "nuit" || Key(i - 2) == "night") && (Key(i - 1) == "de" || Key(i - 1) == "of") &&
+        Word(k) && (Key(k) == "a" || Key(k) == "à" || Key(k) == "au" || Key(k) == "to" || Key(k) == "into")) {
+      if (int wd2 = WeekdayAt(k + 1, true); wd2 == wd % 7 + 1) {
+        Choice c = ResolveWeekday(wd2, 0, pub_);
+        EmitDay(i, k + 2, c, true);
+        return true;
+      }
+    }
     if (size_t dp = Match(k, kDaypart)) k = dp;
     if (j == i) {
       if (size_t e = ModifierAfter(k, &mod)) k = e;

@@ -461,6 +461,16 @@ TEST(EnglishTimeTest, Weekdays) {
   EXPECT_EQ(One("en", "Tuesday's vote was close.").value, "2025-02-25");
 }
 
+// A night across two days is dated by the second, as the wires do.
+TEST(TimeTest, NightOfOneDayToTheNext) {
+  Found fr = One("fr", "Des frappes ont visé Kiev dans la nuit de mardi à mercredi.");
+  EXPECT_EQ(fr.text, "mardi à mercredi");
+  EXPECT_EQ(fr.value, "2025-02-26");
+  EXPECT_EQ(One("en", "Drones struck Kyiv in the night of Tuesday to Wednesday.").value, "2025-02-26");
+  // Not consecutive days: a span, dated by its first day.
+  EXPECT_EQ(Find("fr", "Il a neigé dans la nuit de lundi à mercredi.").at(0).value, "2025-02-24");
+}
+
 TEST(EnglishTimeTest, RelativeWords) {
   EXPECT_EQ(One("en", "He arrived yesterday.").value, "2025-02-26");
   EXPECT_EQ(One("en", "He leaves tomorrow.").value, "2025-02-28");
