@@ -538,7 +538,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         int q = Quad(ev.cameo);
         bool consult = ev.plover && *ev.plover == "CONSULT";
         std::string where;
-        if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
+        // A summons or an expulsion takes place in the country that summons or expels.
+        bool at_source = ev.cameo == "114" || d.mode == "expel";
+        if (at_source) where = S;
+        else if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
         else if (q == 2 || q == 4) where = !T.empty() ? T : S;
         else where = (!S.empty() && (T.empty() || S == T)) ? S : "";
         auto it = where.empty() ? country_entity.end() : country_entity.find(where);

@@ -1294,12 +1294,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                            (k.time == e.time || k.time == nullptr || e.time == nullptr);
       // ("a averti qu'Israël répondrait": the warning and the answer it announces, one
       // dated, one not, are one threat.)
-      bool one_undated = (k.time == nullptr) != (e.time == nullptr) && k.place == e.place;
+      bool one_undated = ((k.time == nullptr) != (e.time == nullptr) && k.place == e.place) ||
+                         // "held talks in Muscat on Saturday, their first negotiations"
+                         (k.time == nullptr && k.place == nullptr) ||
+                         (e.time == nullptr && e.place == nullptr);
       bool same_act = k.trig_b == e.trig_b || (k.time == e.time && k.place == e.place) ||
                       verb_and_noun || one_undated;
       if ((same || mirror) && same_act) {
         dup = true;
-        if (one_undated && k.time == nullptr && k.trig_b != e.trig_b) k = e;  // keep the dated report
+        if (one_undated && k.time == nullptr && k.place == nullptr && k.trig_b != e.trig_b)
+          k = e;  // keep the dated and placed report
       }
     }
     if (!dup) kept.push_back(std::move(e));
