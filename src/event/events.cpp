@@ -758,6 +758,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     } else {
       d.place = pick_place(cl.b, cl.e);
       d.time = pick_time(cl.b, cl.e);
+      // "arrivés à Moscou, où la Russie leur a accordé l'asile": a clause opened by "où",
+      // "where" takes place where its antecedent is.
+      if (d.place == nullptr && cl.b > 0) {
+        int w = cl.b;
+        while (w < cl.e && s.toks[w].t.kind == text::TokenKind::kPunct) ++w;
+        std::string_view wk = w < cl.e ? KeyOf(s.toks[w], an) : std::string_view();
+        if (wk == "où" || wk == "ou" || wk == "where")
+          for (const auto& ph : s.places)
+            if (ph.e <= w && ph.e >= w - 2) d.place = &ph;
+      }
     }
     // Slots.
     std::vector<ActorRef> sources, targets;
