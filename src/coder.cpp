@@ -331,6 +331,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
 
   // The dateline's city places the story: its country is the default home of unnamed
   // officials and the first discourse country.
+  uint32_t dateline_entity = UINT32_MAX;
   if (!parts.dateline_place.empty()) {
     std::string key = lex::PhraseKey(parts.dateline_place);
     uint32_t best = UINT32_MAX;
@@ -348,6 +349,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
     }
     if (best != UINT32_MAX) {
+      dateline_entity = best;
       ctx.dateline_country = lexicon->entity(best).country;
       ctx.last_state_country = ctx.dateline_country;
     }
@@ -528,6 +530,26 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         auto k = static_cast<lex::EntityKind>(en.kind);
         pl.feature = k == lex::EntityKind::kCountry ? "country" : k == lex::EntityKind::kCity ? "city"
                      : k == lex::EntityKind::kAdmin1 ? "admin1" : "other";
+        ev.location = pl;
+      }
+      // A meeting with no place named, between parties one of which is the dateline's
+      // country, was held where the dispatch was filed: the dateline's city, marked so.
+      // (Only when the dateline is one party's country: a "PARIS (AFP) -" wrap-up of
+      // talks elsewhere says where the desk is, not where the talks were.)
+      if (!ev.location && ev.plover && *ev.plover == "CONSULT" && d.mode == "by-place" &&
+          dateline_entity != UINT32_MAX && ev.target && ev.source &&
+          (ev.source->country == std::optional<std::string>(lexicon->entity(dateline_entity).country) ||
+           ev.target->country == std::optional<std::string>(lexicon->entity(dateline_entity).country))) {
+        const lex::Entity& en = lexicon->entity(dateline_entity);
+        Place pl;
+        pl.span = Span{"", ev.trigger.start, ev.trigger.start};
+        pl.name = lexicon->str(en.name);
+        pl.country = en.country;
+        if (!std::isnan(en.lat)) pl.lat = en.lat;
+        if (!std::isnan(en.lon)) pl.lon = en.lon;
+        if (en.geonameid) pl.geonameid = en.geonameid;
+        pl.feature = static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry ? "country" : "city";
+        pl.basis = "dateline";
         ev.location = pl;
       }
       // No place named: the country where a material act landed (the target's), else the

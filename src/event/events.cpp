@@ -1109,6 +1109,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             }
             break;
           }
+          case pack::Slot::kStory: {
+            if (is_source || ctx.dateline_country.empty()) break;
+            if (!sources.empty() && sources[0].country == ctx.dateline_country) break;
+            dst.push_back(CountryActor(ctx.dateline_country));
+            break;
+          }
           case pack::Slot::kAdversary: {
             if (is_source || sources.empty() || sources[0].country.empty()) break;
             for (auto it = ctx.dyads.rbegin(); it != ctx.dyads.rend(); ++it) {
@@ -1125,10 +1131,6 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
             if (country.empty() && !sources.empty()) country = sources[0].country;
-            // An organisation's appeal with no place ("urged all parties to exercise
-            // restraint"): the story's home, the dateline's country.
-            if (country.empty() && !is_source && !sources.empty() && sources[0].country.empty())
-              country = ctx.dateline_country;
             if (!country.empty() && !is_source) dst.push_back(CountryActor(country));
             break;
           }
@@ -1312,6 +1314,15 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                       verb_and_noun || one_undated;
       if ((same || mirror) && same_act) {
         dup = true;
+        // The more specific reading of one act wins its code: "opened a criminal
+        // investigation" is 091 whether the verb or the noun fired first.
+        bool generic_k = k.cameo.size() == 3 && k.cameo.back() == '0';
+        bool specific_e = !(e.cameo.size() == 3 && e.cameo.back() == '0');
+        if (generic_k && specific_e && e.frame != nullptr && e.frame->plover == k.frame->plover) {
+          k.cameo = e.cameo;
+          k.frame = e.frame;
+          k.mode = e.mode;
+        }
         if (one_undated && k.time == nullptr && k.place == nullptr && k.trig_b != e.trig_b)
           k = e;  // keep the dated and placed report
       }

@@ -52,7 +52,7 @@ bool ParseSlot(std::string_view s, SlotSpec& out) {
       {"against", Slot::kAgainst},   {"agent", Slot::kAgent},
       {"gen", Slot::kGenitive},      {"poss", Slot::kPossessor},
       {"place", Slot::kPlace},       {"complement", Slot::kComplement},
-      {"bilateral", Slot::kBilateral}, {"domestic", Slot::kDomestic}, {"owner", Slot::kOwner}, {"act", Slot::kAct}, {"adversary", Slot::kAdversary}};
+      {"bilateral", Slot::kBilateral}, {"domestic", Slot::kDomestic}, {"owner", Slot::kOwner}, {"act", Slot::kAct}, {"adversary", Slot::kAdversary}, {"story", Slot::kStory}};
   if (s.substr(0, 5) == "prep:") {
     out.slot = Slot::kPrep;
     out.prep = FoldWord(s.substr(5));

@@ -32,6 +32,8 @@ enum class Slot {
                // the raid"): its author, from the acts the dispatch told before
   kDomestic,   // the country where it happened (the place's, else the source's): protests
                // and repression are aimed at a state's own authorities or people
+  kStory,      // the story's country (the dateline's) when it is not the source's own:
+               // an organisation "urged all parties to exercise restraint"
   kAdversary,  // the author of the last act told against the source: "Moscow would
                // respond" answers whoever acted against Moscow
 };
