@@ -33,7 +33,8 @@ struct Place {
   std::optional<int64_t> geonameid;
   std::string feature;  // country | admin1 | city | other
   // "text": named in the event's clause (span set); "parties": not named, taken at country
-  // level from the parties (the target's country for material acts, else the source's).
+  // level from the parties (the target's country for material acts, else the source's);
+  // "dateline": a meeting placed in the dateline's city, the country of one of its parties.
   std::string basis = "text";
 };
 
