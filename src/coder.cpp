@@ -534,12 +534,21 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
       // A meeting with no place named, between parties one of which is the dateline's
       // country, was held where the dispatch was filed: the dateline's city, marked so.
-      // (Only when the dateline is one party's country: a "PARIS (AFP) -" wrap-up of
-      // talks elsewhere says where the desk is, not where the talks were.)
+      // (Only when the dateline is one party's country or the sentence names it: a "PARIS
+      // (AFP) -" wrap-up of talks elsewhere says where the desk is, not where they were.)
       if (!ev.location && ev.plover && *ev.plover == "CONSULT" && d.mode == "by-place" &&
           dateline_entity != UINT32_MAX && ev.target && ev.source &&
-          (ev.source->country == std::optional<std::string>(lexicon->entity(dateline_entity).country) ||
-           ev.target->country == std::optional<std::string>(lexicon->entity(dateline_entity).country))) {
+          [&] {
+            std::string_view dc = lexicon->entity(dateline_entity).country;
+            if (ev.source->country.value_or("") == dc || ev.target->country.value_or("") == dc)
+              return true;
+            // A host named in the sentence: "se sont serré la main devant le président turc".
+            for (const auto& m : s.mentions)
+              if (std::string_view(lexicon->entity(m.entity).country) == dc &&
+                  !m.candidate_person)
+                return true;
+            return false;
+          }()) {
         const lex::Entity& en = lexicon->entity(dateline_entity);
         Place pl;
         pl.span = Span{"", ev.trigger.start, ev.trigger.start};

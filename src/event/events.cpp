@@ -709,6 +709,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         if (root == "03" || root == "08" || root == "10" || root == "12" || root == "13" ||
             root == "16" || code == "112")
           governed = true;
+        // Naming an act ("a qualifié les manœuvres russes de provocation") tells no new act,
+        // whichever code the naming has.
+        // (Only the naming frames, "accuse.name-*": a condemnation keeps its act.)
+        if (code == "111" && of.id.find(".accuse.name-") != std::string::npos) governed = true;
       }
       if (governed && (c.noun || s.toks[c.tok].feats & (lex::kInf | lex::kPpas | lex::kPpre))) { TraceDrop(f, s, c.tok, "governed by a speech act", ctx); continue; }
     }
