@@ -537,13 +537,9 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
         !(s.toks[j - 1].cls & kDet))
       return false;
     // "while calling on", "after meeting", "by sending": an -ing form after a
-    // subordinating word opens a clause, it is no noun.
+    // subordinator or a preposition opens a clause, it is no noun.
     if (english && j > 0 && (t.pos & lex::kVerb) && (t.feats & lex::kPpre) && t.mention < 0 &&
-        [&] {
-          std::string_view pk = Key(s.toks[j - 1], k);
-          return pk == "while" || pk == "after" || pk == "before" || pk == "by" || pk == "when" ||
-                 pk == "without" || pk == "since" || pk == "despite";
-        }())
+        (s.toks[j - 1].cls & (kSubord | kPrep)) && !(s.toks[j - 1].cls & kDet))
       return false;
     // English "to" + a bare verb is an infinitive ("agreed to restore relations").
     if (english && j > 0 && Key(s.toks[j - 1], k) == "to" && (t.pos & lex::kVerb) &&

@@ -160,6 +160,8 @@ enum Role : uint32_t {
   kClock = 1u << 24,        // midi = 12:00
   kNotTime = 1u << 25,      // Black Friday
   kSetting = 1u << 26,      // [settings]
+  kNightOf = 1u << 27,      // nuit de + weekday + à + next weekday
+  kNightTo = 1u << 28,      // nuit de jeudi + à + vendredi
 };
 
 struct Section {
@@ -181,7 +183,8 @@ constexpr Section kSections[] = {
     {"ordinal", kOrdinal},          {"range", kRange},
     {"time-lead", kTimeLead},       {"hour-word", kHourWord},
     {"clock", kClock},              {"not-time", kNotTime},
-    {"settings", kSetting},
+    {"settings", kSetting},         {"night-of", kNightOf},
+    {"night-to", kNightTo},
 };
 
 // ---------------------------------------------------------------------------------------
@@ -1094,20 +1097,19 @@ class Matcher {
       j = e;
       mod = p->role == kLastBefore ? -1 : p->role == kNextBefore ? 1 : 0;
     }
-    int wd = WeekdayAt(j, true);
-    if (wd == 0) return false;
-    size_t k = j + 1;
     // "dans la nuit de jeudi à vendredi", "the night of Thursday to Friday": the night
     // ends on, and the wires date it by, the second day.
-    if (j == i && i >= 2 && Word(i - 1) && Word(i - 2) &&
-        (Key(i - 2) == "nuit" || Key(i - 2) == "night") && (Key(i - 1) == "de" || Key(i - 1) == "of") &&
-        Word(k) && (Key(k) == "a" || Key(k) == "à" || Key(k) == "au" || Key(k) == "to" || Key(k) == "into")) {
-      if (int wd2 = WeekdayAt(k + 1, true); wd2 == wd % 7 + 1) {
-        Choice c = ResolveWeekday(wd2, 0, pub_);
-        EmitDay(i, k + 2, c, true);
+    if (size_t n0 = Match(i, kNightOf)) {
+      int w1 = WeekdayAt(n0, true);
+      size_t to = w1 ? Match(n0 + 1, kNightTo) : 0;
+      if (to && WeekdayAt(to, true) == w1 % 7 + 1) {
+        EmitDay(n0, to + 1, ResolveWeekday(w1 % 7 + 1, 0, pub_), true);
         return true;
       }
     }
+    int wd = WeekdayAt(j, true);
+    if (wd == 0) return false;
+    size_t k = j + 1;
     if (size_t dp = Match(k, kDaypart)) k = dp;
     if (j == i) {
       if (size_t e = ModifierAfter(k, &mod)) k = e;
