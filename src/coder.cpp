@@ -518,10 +518,11 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       };
       if (d.has_source) ev.source = actor_of(d.source);
       if (d.has_target) ev.target = actor_of(d.target);
-      if (d.place) {
-        const lex::Entity& en = lexicon->entity(d.place->entity);
+      // A place entity as the event's location.
+      auto place_of = [&](uint32_t entity, Span span, const char* basis) {
+        const lex::Entity& en = lexicon->entity(entity);
         Place pl;
-        pl.span = span_of(s.toks[d.place->b].t.begin, s.toks[d.place->e - 1].t.end);
+        pl.span = std::move(span);
         pl.name = lexicon->str(en.name);
         pl.country = en.country;
         if (!std::isnan(en.lat)) pl.lat = en.lat;
@@ -530,8 +531,13 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         auto k = static_cast<lex::EntityKind>(en.kind);
         pl.feature = k == lex::EntityKind::kCountry ? "country" : k == lex::EntityKind::kCity ? "city"
                      : k == lex::EntityKind::kAdmin1 ? "admin1" : "other";
-        ev.location = pl;
-      }
+        pl.basis = basis;
+        return pl;
+      };
+      if (d.place)
+        ev.location = place_of(d.place->entity,
+                               span_of(s.toks[d.place->b].t.begin, s.toks[d.place->e - 1].t.end),
+                               "text");
       // A meeting with no place named, between parties one of which is the dateline's
       // country, was held where the dispatch was filed: the dateline's city, marked so.
       // (Only when the dateline is one party's country or the sentence names it: a "PARIS
@@ -548,19 +554,9 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
                   !m.candidate_person)
                 return true;
             return false;
-          }()) {
-        const lex::Entity& en = lexicon->entity(dateline_entity);
-        Place pl;
-        pl.span = Span{"", ev.trigger.start, ev.trigger.start};
-        pl.name = lexicon->str(en.name);
-        pl.country = en.country;
-        if (!std::isnan(en.lat)) pl.lat = en.lat;
-        if (!std::isnan(en.lon)) pl.lon = en.lon;
-        if (en.geonameid) pl.geonameid = en.geonameid;
-        pl.feature = static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry ? "country" : "city";
-        pl.basis = "dateline";
-        ev.location = pl;
-      }
+          }())
+        ev.location = place_of(dateline_entity, Span{"", ev.trigger.start, ev.trigger.start},
+                               "dateline");
       // No place named: the country where a material act landed (the target's), else the
       // actor's own for what it said or decided, marked as inferred from the parties.
       if (!ev.location) {

@@ -441,7 +441,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   ctx.current_sentence = s.index;
   // "les deux pays", "the two sides": the parties of the last act told, known only now that
   // the earlier sentences' events are coded.
-  if (!ctx.last_dyad_a.code.empty()) {
+  if (!ctx.dyads.empty() && !ctx.dyads.back().first.code.empty()) {
     std::string phrase;
     for (Phrase& p : s.phrases) {
       if (!p.members.empty() || p.e - p.b < 2 || p.e - p.b > 4) continue;
@@ -451,7 +451,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         phrase.append(KeyOf(s.toks[j], an));
       }
       if (!pk.Is("dyad.phrases", phrase)) continue;
-      ActorRef a = ctx.last_dyad_a, b = ctx.last_dyad_b;
+      ActorRef a = ctx.dyads.back().first, b = ctx.dyads.back().second;
       a.b = b.b = p.b;
       a.e = b.e = p.e;
       a.pronoun = b.pronoun = true;  // a reference, not a new mention
@@ -767,8 +767,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (d.place == nullptr && cl.b > 0) {
         int w = cl.b;
         while (w < cl.e && s.toks[w].t.kind == text::TokenKind::kPunct) ++w;
-        std::string_view wk = w < cl.e ? KeyOf(s.toks[w], an) : std::string_view();
-        if (wk == "où" || wk == "ou" || wk == "where")
+        if (w < cl.e && pk.Is("relative.place", KeyOf(s.toks[w], an)))
           for (const auto& ph : s.places)
             if (ph.e <= w && ph.e >= w - 2) d.place = &ph;
       }
@@ -1084,11 +1083,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               bool state = kind == lex::EntityKind::kCountry ||
                            (kind == lex::EntityKind::kCity && (en.flags & lex::kCapital));
               if (!state || m.candidate_person || !en.country[0]) break;
-              ActorRef a;
-              a.b = m.b;
-              a.e = m.e;
-              a.country = en.country;
-              a.code = a.country;
+              ActorRef a = CountryActor(en.country, m.b, m.e);
               a.sector = "GOV";
               a.code += "GOV";
               dst.push_back(a);
@@ -1337,8 +1332,6 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
         e.source.country != e.target.country) {
-      ctx.last_dyad_a = e.source;
-      ctx.last_dyad_b = e.target;
       ctx.dyads.emplace_back(e.source, e.target);
     }
   }

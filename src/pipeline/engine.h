@@ -34,9 +34,9 @@ struct DocContext {
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
   // Authors of the acts coded so far, most recent last, for "ces critiques", "the raid".
   std::vector<ActorRef> act_authors;
-  // The two parties of the last act with both ("les deux pays", "the two sides").
-  ActorRef last_dyad_a, last_dyad_b;
-  // Every act with both parties of different countries, most recent last (source, target).
+  // Every act with both parties of different countries, most recent last (source,
+  // target): the last stands for "les deux pays", "the two sides"; the others give the
+  // adversary slot its author.
   std::vector<std::pair<ActorRef, ActorRef>> dyads;
   std::string scratch;         // reused key buffer
 };
