@@ -39,11 +39,9 @@
 #include "attache/store.h"
 #include "eval_command.h"
 #include "ingest/input.h"
+#include "record/json_writer.h"
 
 namespace {
-
-// Keep in step with project(VERSION) in the top CMakeLists.txt.
-constexpr char kVersion[] = "0.1.0";
 
 constexpr int kExitOk = 0;
 constexpr int kExitInputErrors = 1;
@@ -517,7 +515,8 @@ Command AddVersionCommand(CLI::App& app, const char* argv0) {
   CLI::App* cmd = app.add_subcommand("version", "Print the version and where data is looked for");
   std::string argv0_copy = argv0;
   return {cmd, [argv0_copy] {
-            std::printf("attache %s\n", kVersion);
+            std::printf("attache %.*s\n", static_cast<int>(attache::record::kCoderVersion.size()),
+                        attache::record::kCoderVersion.data());
             const std::string lex = attache::DefaultLexiconPath(argv0_copy.c_str());
             std::printf("lexicon: %s%s\n", lex.c_str(),
                         std::filesystem::exists(lex) ? "" : " (missing)");
@@ -530,7 +529,7 @@ Command AddVersionCommand(CLI::App& app, const char* argv0) {
 
 int main(int argc, char** argv) {
   CLI::App app{"attache: French and English news dispatches into PLOVER/CAMEO event data"};
-  app.set_version_flag("--version", kVersion);
+  app.set_version_flag("--version", std::string(attache::record::kCoderVersion));
   app.require_subcommand(1);
 
   std::vector<Command> commands;

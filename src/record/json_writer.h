@@ -10,13 +10,9 @@
 
 namespace attache::record {
 
-// The coder's name and version as written into provenance fields. CMake may pass the
-// project version; the fallback keeps the library buildable on its own.
-#ifdef ATTACHE_VERSION
-inline constexpr std::string_view kCoderVersion = ATTACHE_VERSION;
-#else
+// The coder's name and version as written into provenance fields and printed by
+// `attache --version` (keep in step with project(VERSION) in CMakeLists.txt).
 inline constexpr std::string_view kCoderVersion = "0.1.0";
-#endif
 inline constexpr std::string_view kCoderName = "attache";
 
 // Appends `s` as a quoted JSON string. Quotes, backslashes and control characters are
