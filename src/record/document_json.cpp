@@ -4,24 +4,58 @@
 #include <string>
 
 #include "attache/record.h"
+#include "record/document_parts.h"
 #include "record/json_writer.h"
 
 namespace attache {
-namespace {
 
-using record::JsonWriter;
-
-// Decimals: 5 for coordinates (about a metre), 3 for confidences, 2 for Goldstein values
-// (the scale has one decimal; two leave room for averaged values).
-constexpr int kLatLonDecimals = 5;
-constexpr int kConfidenceDecimals = 3;
-constexpr int kGoldsteinDecimals = 2;
+namespace record {
 
 void WriteSpanFields(JsonWriter& w, const Span& span) {
   w.Field("text", span.text);
   w.Field("start", span.start);
   w.Field("end", span.end);
 }
+
+void WriteStringArray(JsonWriter& w, const std::vector<std::string>& items) {
+  w.BeginArray();
+  for (const std::string& s : items) w.String(s);
+  w.EndArray();
+}
+
+void WriteCredits(JsonWriter& w, const std::vector<Credit>& credits) {
+  w.BeginArray();
+  for (const Credit& c : credits) {
+    w.BeginObject();
+    w.Field("name", c.name);
+    w.Field("role", c.role);
+    w.Field("place", c.place);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& diagnostics) {
+  w.BeginArray();
+  for (const Diagnostic& d : diagnostics) {
+    w.BeginObject();
+    w.Field("code", d.code);
+    w.Field("message", d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace record
+
+namespace {
+
+using record::JsonWriter;
+using record::kConfidenceDecimals;
+using record::kGoldsteinDecimals;
+using record::kLatLonDecimals;
+using record::WriteDiagnostics;
+using record::WriteSpanFields;
 
 void WriteActor(JsonWriter& w, const std::optional<Actor>& actor) {
   if (!actor) {
@@ -62,9 +96,7 @@ void WriteEvent(JsonWriter& w, const Event& e) {
   w.Field("plover", e.plover);
   w.Field("plover_mode", e.plover_mode);
   w.Key("context");
-  w.BeginArray();
-  for (const std::string& c : e.context) w.String(c);
-  w.EndArray();
+  record::WriteStringArray(w, e.context);
   w.Field("cameo", e.cameo);
   w.Field("quad", e.quad);
   w.Key("goldstein");
@@ -122,17 +154,6 @@ void WriteTime(JsonWriter& w, const TimeMention& t) {
   w.Field("value", t.value);
   w.Field("kind", t.kind);
   w.EndObject();
-}
-
-void WriteDiagnostics(JsonWriter& w, const std::vector<Diagnostic>& diagnostics) {
-  w.BeginArray();
-  for (const Diagnostic& d : diagnostics) {
-    w.BeginObject();
-    w.Field("code", d.code);
-    w.Field("message", d.message);
-    w.EndObject();
-  }
-  w.EndArray();
 }
 
 // The error record keeps every key of a document record (null or empty) so a consumer
@@ -198,15 +219,7 @@ std::string ToJson(const Document& doc) {
   w.Field("published", doc.published);
   w.Field("version_note", doc.version_note);
   w.Key("credits");
-  w.BeginArray();
-  for (const Credit& c : doc.credits) {
-    w.BeginObject();
-    w.Field("name", c.name);
-    w.Field("role", c.role);
-    w.Field("place", c.place);
-    w.EndObject();
-  }
-  w.EndArray();
+  record::WriteCredits(w, doc.credits);
   w.Key("events");
   w.BeginArray();
   for (const Event& e : doc.events) WriteEvent(w, e);

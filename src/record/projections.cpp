@@ -12,6 +12,7 @@
 
 #include "attache/record.h"
 #include "record/country_codes.h"
+#include "record/document_parts.h"
 #include "record/json_writer.h"
 
 namespace attache {
@@ -194,9 +195,9 @@ void WritePloverLocation(JsonWriter& w, const std::optional<Place>& place) {
   w.Field("resolved_place", place->name);
   w.Field("geonameid", place->geonameid);
   w.Key("lat");
-  w.Double(place->lat, 5);
+  w.Double(place->lat, record::kLatLonDecimals);
   w.Key("lon");
-  w.Double(place->lon, 5);
+  w.Double(place->lon, record::kLatLonDecimals);
   w.Key("city");
   if (is_city)
     w.String(place->name);
@@ -275,9 +276,7 @@ void WritePloverEvent(std::string* out, const Document& doc, const Event& e) {
   if (e.plover_mode) w.String(*e.plover_mode);
   w.EndArray();
   w.Key("context");
-  w.BeginArray();
-  for (const std::string& c : e.context) w.String(c);
-  w.EndArray();
+  record::WriteStringArray(w, e.context);
   w.Key("event_loc");
   WritePloverLocation(w, e.location);
   w.Field("event_text", e.sentence.span.text);
@@ -289,13 +288,11 @@ void WritePloverEvent(std::string* out, const Document& doc, const Event& e) {
   w.EndObject();
   w.Key("trigger");
   w.BeginObject();
-  w.Field("text", e.trigger.text);
-  w.Field("start", e.trigger.start);
-  w.Field("end", e.trigger.end);
+  record::WriteSpanFields(w, e.trigger);
   w.EndObject();
   w.Field("quad_code", e.quad);
   w.Key("event_scale");
-  w.Double(e.goldstein, 2);
+  w.Double(e.goldstein, record::kGoldsteinDecimals);
   w.Key("cite_info");
   w.BeginObject();
   w.Key("corpus");
@@ -316,7 +313,7 @@ void WritePloverEvent(std::string* out, const Document& doc, const Event& e) {
   w.Field("modality", e.modality);
   w.Field("rule", e.rule);
   w.Key("confidence");
-  w.Double(e.confidence, 3);
+  w.Double(e.confidence, record::kConfidenceDecimals);
   w.EndObject();
   out->push_back('\n');
 }
@@ -370,9 +367,9 @@ void AppendActionGeo(std::string* out, const std::optional<Place>& place) {
   if (type == 1) out->append(iso2);  // ADM1Code
   Tab(out);
   Tab(out);                                            // ADM2Code
-  if (place->lat) AppendDecimal(out, *place->lat, 5);  // Lat
+  if (place->lat) AppendDecimal(out, *place->lat, record::kLatLonDecimals);  // Lat
   Tab(out);
-  if (place->lon) AppendDecimal(out, *place->lon, 5);  // Long
+  if (place->lon) AppendDecimal(out, *place->lon, record::kLatLonDecimals);  // Long
   Tab(out);
   if (place->geonameid) {  // FeatureID
     fmt::format_to(std::back_inserter(*out), "{}", *place->geonameid);

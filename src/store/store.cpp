@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "attache/record.h"
+#include "record/document_parts.h"
 #include "record/json_writer.h"
 #include "store/schema.h"
 
@@ -101,41 +102,13 @@ StatusOr<int> UserVersion(sqlite3* db) {
   return version;
 }
 
-std::string JsonArray(const std::vector<std::string>& items) {
+// A part of the record as its own JSON text, for a column: the same writers as the
+// document line.
+template <typename T>
+std::string PartJson(void (*write)(record::JsonWriter&, const T&), const T& part) {
   std::string out;
   record::JsonWriter w(&out);
-  w.BeginArray();
-  for (const std::string& s : items) w.String(s);
-  w.EndArray();
-  return out;
-}
-
-std::string CreditsJson(const std::vector<Credit>& credits) {
-  std::string out;
-  record::JsonWriter w(&out);
-  w.BeginArray();
-  for (const Credit& c : credits) {
-    w.BeginObject();
-    w.Field("name", c.name);
-    w.Field("role", c.role);
-    w.Field("place", c.place);
-    w.EndObject();
-  }
-  w.EndArray();
-  return out;
-}
-
-std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
-  record::JsonWriter w(&out);
-  w.BeginArray();
-  for (const Diagnostic& d : diagnostics) {
-    w.BeginObject();
-    w.Field("code", d.code);
-    w.Field("message", d.message);
-    w.EndObject();
-  }
-  w.EndArray();
+  write(w, part);
   return out;
 }
 
@@ -299,8 +272,8 @@ struct Store::Impl {
   }
 
   Status InsertDocument(const Document& doc) {
-    const std::string credits = CreditsJson(doc.credits);
-    const std::string diagnostics = DiagnosticsJson(doc.diagnostics);
+    const std::string credits = PartJson(record::WriteCredits, doc.credits);
+    const std::string diagnostics = PartJson(record::WriteDiagnostics, doc.diagnostics);
     const std::string record = ToJson(doc);
     Stmt& s = insert_document;
     s.Text(1, std::string_view(doc.id));
@@ -317,7 +290,7 @@ struct Store::Impl {
   }
 
   Status InsertEvent(const Document& doc, const Event& e, int64_t seq) {
-    const std::string context = JsonArray(e.context);
+    const std::string context = PartJson(record::WriteStringArray, e.context);
     Stmt& s = insert_event;
     s.Text(1, std::string_view(doc.id));
     s.Text(2, std::string_view(e.id));
