@@ -180,7 +180,7 @@ class SentenceCoder {
   void FindClauses();
   int GroupStartingAt(int p) const;
   int GroupEndingAt(int p) const;
-  bool MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
+  bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
   void Trace(const std::string& s) {
     if (ctx_.why) *ctx_.why += s;
@@ -523,7 +523,7 @@ std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<Patte
 }
 
 // Matches seq[k..] starting at word `pos` going in `dir`, within [lo, hi).
-bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adjacent, int dir,
+bool SentenceCoder::MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir,
                              Binding& b, int lo, int hi) {
   if (k == seq.size()) return true;
   const PatternElem& e = *seq[k].e;
@@ -558,7 +558,7 @@ bool SentenceCoder::MatchSeq(std::vector<Item> seq, size_t k, int pos, bool adja
           Binding saved = b;
           bool enter_adjacent = adjacent && !(multi && dir < 0);
           // The member's first word scans onwards from `pos` itself.
-          if (MatchSeq(std::move(next), 0, pos, enter_adjacent, dir, b, lo, hi)) return true;
+          if (MatchSeq(next, 0, pos, enter_adjacent, dir, b, lo, hi)) return true;
           b = saved;
         }
         return false;
