@@ -1,5 +1,7 @@
 #include "eval/text_match.h"
 
+#include "text/fold.h"
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -58,24 +60,6 @@ UChar32 FoldQuote(UChar32 c) {
   }
 }
 
-void AppendUtf8(std::string& out, UChar32 c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::string NormText(std::string_view s) {
@@ -107,7 +91,7 @@ std::string NormText(std::string_view s) {
       if (!in_space) out.push_back(' ');
       in_space = true;
     } else {
-      AppendUtf8(out, c);
+      text::AppendUtf8(static_cast<char32_t>(c), out);
       in_space = false;
     }
   }
@@ -127,7 +111,7 @@ std::set<std::string> WordSet(std::string_view s) {
     const UChar32 c = u.char32At(i);
     i += U16_LENGTH(c);
     if (IsPyWord(c)) {
-      AppendUtf8(word, c);
+      text::AppendUtf8(static_cast<char32_t>(c), word);
     } else if (!word.empty()) {
       words.insert(std::move(word));
       word.clear();
