@@ -82,6 +82,7 @@ struct CodedResult {
   size_t events = 0;
   std::string id, source_uri, error_code, error_message;
   std::optional<attache::Document> doc;  // kept only when it goes to the database
+  bool output_is_record = false;          // `output` is doc's JSON line (--format doc)
 };
 
 // Codes one input; runs on a worker thread. Never throws.
@@ -133,6 +134,7 @@ CodedResult CodeOne(const attache::Coder& coder, attache::OutputFormat format, b
     r.events = doc.events.size();
   }
   r.output = attache::Render(doc, format);
+  r.output_is_record = format == attache::OutputFormat::kDoc && !doc.failed;
   if (keep_doc) r.doc = std::move(doc);
   return r;
 }
@@ -247,7 +249,11 @@ class DbWriter {
     if (r.failed) {
       if (!Check(store_->PutError(r.id, r.source_uri, r.error_code, r.error_message))) return;
     } else if (r.doc) {
-      if (!Check(store_->Put(*r.doc))) return;
+      // The JSON line already rendered for stdout is the stored record: not built twice.
+      std::string_view record;
+      if (r.output_is_record && !r.output.empty() && r.output.back() == '\n')
+        record = std::string_view(r.output).substr(0, r.output.size() - 1);
+      if (!Check(store_->Put(*r.doc, record))) return;
     }
     if (++pending_ >= kDbBatch) Finish();
   }

@@ -17,8 +17,9 @@ class Store {
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
 
-  // Replaces any earlier record of the same document id.
-  Status Put(const Document& doc);
+  // Replaces any earlier record of the same document id. `record` is the document's JSON
+  // line (ToJson) when the caller has already rendered it; empty, the store renders it.
+  Status Put(const Document& doc, std::string_view record = {});
   // Records an input that produced an error record.
   Status PutError(const std::string& id, const std::string& source_uri,
                   const std::string& code, const std::string& message);

@@ -271,10 +271,11 @@ struct Store::Impl {
     return Status::Ok();
   }
 
-  Status InsertDocument(const Document& doc) {
+  Status InsertDocument(const Document& doc, std::string_view rendered) {
     const std::string credits = PartJson(record::WriteCredits, doc.credits);
     const std::string diagnostics = PartJson(record::WriteDiagnostics, doc.diagnostics);
-    const std::string record = ToJson(doc);
+    const std::string own = rendered.empty() ? ToJson(doc) : std::string();
+    const std::string_view record = rendered.empty() ? std::string_view(own) : rendered;
     Stmt& s = insert_document;
     s.Text(1, std::string_view(doc.id));
     s.Text(2, doc.source_uri);
@@ -285,7 +286,7 @@ struct Store::Impl {
     s.Text(7, doc.version_note);
     s.Text(8, std::string_view(credits));
     s.Text(9, std::string_view(diagnostics));
-    s.Text(10, std::string_view(record));
+    s.Text(10, record);
     return s.Run();
   }
 
@@ -372,9 +373,9 @@ struct Store::Impl {
     return s.Run();
   }
 
-  Status PutRows(const Document& doc) {
+  Status PutRows(const Document& doc, std::string_view rendered) {
     if (Status s = DeleteDocument(doc.id); !s.ok()) return s;
-    if (Status s = InsertDocument(doc); !s.ok()) return s;
+    if (Status s = InsertDocument(doc, rendered); !s.ok()) return s;
     int64_t seq = 0;
     for (const Event& e : doc.events) {
       if (Status s = InsertEvent(doc, e, seq++); !s.ok()) return s;
@@ -438,14 +439,14 @@ Store::~Store() = default;
 
 int Store::SchemaVersion() { return static_cast<int>(store::Migrations().size()); }
 
-Status Store::Put(const Document& doc) {
+Status Store::Put(const Document& doc, std::string_view record) {
   if (doc.failed) {
     const std::string code = doc.diagnostics.empty() ? "failed" : doc.diagnostics[0].code;
     const std::string message =
         doc.diagnostics.empty() ? "the document could not be coded" : doc.diagnostics[0].message;
     return PutError(doc.id, doc.source_uri.value_or(""), code, message);
   }
-  return impl_->Atomically([&] { return impl_->PutRows(doc); });
+  return impl_->Atomically([&] { return impl_->PutRows(doc, record); });
 }
 
 Status Store::PutError(const std::string& id, const std::string& source_uri,
