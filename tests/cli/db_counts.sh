@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --db stores what --format doc prints: as many documents and events in the database as in
-# the JSON, and the error records in the errors table.
+# the JSON, each stored record byte for byte the printed line, and the error records in the
+# errors table.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -24,5 +25,9 @@ assert events > 0, "no events coded"
 assert n_docs == len(docs), (n_docs, len(docs))
 assert n_events == events, (n_events, events)
 assert n_errors == len(errs) == 1, (n_errors, len(errs))
+# The stored record is the very line printed (the CLI hands it over, not a second rendering).
+lines = {json.loads(l)["id"]: l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")}
+for doc_id, record in db.execute("SELECT id, record FROM documents"):
+    assert record == lines[doc_id], doc_id
 print(f"db_counts: ok ({n_docs} documents, {n_events} events, {n_errors} errors)")
 PY
