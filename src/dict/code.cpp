@@ -797,7 +797,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   }
   bool dominant_hit = false;
   for (const auto& [cb, ce] : clauses_) {
-    int clause_source = -1;
     auto code_verb = [&](int p, bool may_defer) -> int {
       if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) return 0;
       // Longest verb form at p.
@@ -811,7 +810,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         }
         if (len == best && len > 0) forms.push_back(i);
       });
-      if (best == 0 && ctx_.lexicon == nullptr) return 0;
       if (best == 0) return 0;
       // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
       // Such a noun still codes through a pattern that names the words before it.
@@ -1052,7 +1050,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
             emit(all[i], all[j], code.code, bind.compound, bind.compound);
             emit(all[j], all[i], code.paired.empty() ? code.code : code.paired, bind.compound, bind.compound);
           }
-        clause_source = bind.compound;
         return 1;
       }
       // A pronoun target that would make the source act on itself ("Elrond urged Bree to
@@ -1084,7 +1081,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       }
       if (src.empty() || tgt.empty()) {
         Trace("no dyad; ");
-        clause_source = bind.source;
         return 1;  // the clause's verb is coded, even without an event
       }
       size_t before = out.size();
@@ -1099,7 +1095,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(before));
         dominant_hit = true;
       }
-      clause_source = bind.source;
       return 1;
     };
     int deferred = -1;
@@ -1116,9 +1111,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
     if (dominant_hit) return true;
     // CODE BY SENTENCE (TABARI): the first clause with an event is the sentence's only one.
     if (d_.options.code_by == CodingOptions::kSentence && !out.empty()) break;
-    (void)clause_source;
   }
-  (void)n;
   return true;
 }
 

@@ -742,13 +742,10 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
     std::string p(phrase);
     int verb_word = 0;
     {
-      std::vector<PhraseWord> tmp;
       std::string cleaned;
       int idx = 0;
-      bool found = false;
       for (size_t i = 0; i < p.size(); ++i) {
         if (p[i] == '+') {
-          found = true;
           verb_word = idx;
           continue;
         }
@@ -757,7 +754,6 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
           ++idx;
         cleaned += p[i] == '_' ? ' ' : p[i];
       }
-      (void)found;
       // TABARI: "BREAK_" means exact; keep the trailing underscore meaning.
       p = tabari && !phrase.empty() && phrase.back() == '_' ? std::string(Trim(cleaned)) + "_"
                                                            : std::string(Trim(cleaned));
@@ -814,7 +810,6 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
   int cur_block = -1;
   int cur_synset = -1;
   bool last_was_verb = false;  // TABARI: "{ forms }" on the line after a verb
-  std::string last_verb;
   enum { kNone, kSynsets, kTime, kSkipSection } section = kNone;
   for (const auto& l : lines) {
     std::string_view t = Trim(StripComment(l.text, tabari));
@@ -953,7 +948,6 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
     cur_block = static_cast<int>(blocks_.size() - 1);
     AddVerbForms(f, l.number, static_cast<uint32_t>(cur_block), verb, true);
     last_was_verb = true;
-    last_verb = verb;
   }
 }
 
