@@ -565,9 +565,9 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         int q = Quad(ev.cameo);
         bool consult = ev.plover && *ev.plover == "CONSULT";
         std::string where;
-        // A summons or an expulsion takes place in the country that summons or expels.
-        bool at_source = ev.cameo == "114" || d.mode == "expel";
-        if (at_source) where = S;
+        // A summons or an expulsion takes place in the country that summons or expels
+        // (frames marked `location = source`).
+        if (d.frame != nullptr && d.frame->at_source) where = S;
         else if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
         else if (q == 2 || q == 4) where = !T.empty() ? T : S;
         else where = (!S.empty() && (T.empty() || S == T)) ? S : "";

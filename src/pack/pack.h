@@ -59,6 +59,8 @@ struct Frame {
   bool target_required = false;
   bool target_foreign = false;  // a target of the source's own country is passed over
   bool future_only = false;     // tense = future: the verb in the future or conditional
+  bool at_source = false;       // location = source: with no place named, the act took
+                                // place in the source's country (a summons, an expulsion)
   bool source_required = true;
   std::string plover;   // "" for CAMEO-only codes (01x, 02x)
   std::string mode;     // fixed mode, or "by-place"
