@@ -17,6 +17,13 @@ bool IsQuoteChar(char32_t cp) {
 }
 bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp); }
 
+// Byte offset where the code point ending just before byte `i` starts (i > 0).
+size_t PrevCodePointStart(std::string_view s, size_t i) {
+  do --i;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+  return i;
+}
+
 // French elided function words: the part before the apostrophe, folded.
 bool IsElisionPrefix(std::string_view folded) {
   static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c",
@@ -220,25 +227,24 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, const Tokeniz
       }
     }
 
-    // English clitics at the end: Russia's, didn't.
+    // English clitics at the end: Russia's, didn't. Walk code points back from the end so a
+    // typographic apostrophe (3 bytes) counts like a straight one. A word never ends in an
+    // apostrophe (the scan above keeps one only before a word character).
     size_t clitic_at = std::string_view::npos;
     if (opt.english && word.size() > 2) {
-      size_t n = word.size();
-      scratch.clear();
-      FoldAppend(word.substr(n >= 4 ? n - 4 : 0), scratch);
-      auto ends = [&](std::string_view s) {
-        return scratch.size() >= s.size() && scratch.compare(scratch.size() - s.size(), s.size(), s) == 0;
-      };
-      if (ends("n't") && n > 3) {
-        // n't is 3 ASCII-ish bytes, possibly with a typographic apostrophe (5 bytes).
-        size_t back = word.substr(n - 5 >= n ? 0 : n - 5).find("n\xE2\x80\x99t") != std::string_view::npos ? 5 : 3;
-        clitic_at = n - back;
-      } else if (ends("'s") || ends("'")) {
-        size_t ap = word.rfind('\'');
-        size_t ap2 = word.rfind("\xE2\x80\x99");
-        size_t pos = ap == std::string_view::npos ? ap2
-                     : ap2 == std::string_view::npos ? ap : std::max(ap, ap2);
-        if (pos != std::string_view::npos && pos > 0) clitic_at = pos;
+      size_t last = PrevCodePointStart(word, word.size());
+      char32_t c_last = static_cast<unsigned char>(word[last]) | 0x20;  // ASCII case fold
+      if (last > 0 && (c_last == 't' || c_last == 's')) {
+        size_t ap = PrevCodePointStart(word, last);
+        size_t q = ap;
+        if (IsApostrophe(NextCodePoint(word, q)) && ap > 0) {
+          if (c_last == 's') {
+            clitic_at = ap;  // Russia's, Russia’s
+          } else {
+            size_t n_at = PrevCodePointStart(word, ap);
+            if (n_at > 0 && (static_cast<unsigned char>(word[n_at]) | 0x20) == 'n') clitic_at = n_at;  // didn't, didn’t
+          }
+        }
       }
     }
 
