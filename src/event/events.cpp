@@ -710,9 +710,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             root == "16" || code == "112")
           governed = true;
         // Naming an act ("a qualifié les manœuvres russes de provocation") tells no new act,
-        // whichever code the naming has.
-        // (Only the naming frames, "accuse.name-*": a condemnation keeps its act.)
-        if (code == "111" && of.id.find(".accuse.name-") != std::string::npos) governed = true;
+        // whichever code the naming has (a condemnation keeps its act).
+        if (of.names_act) governed = true;
       }
       if (governed && (c.noun || s.toks[c.tok].feats & (lex::kInf | lex::kPpas | lex::kPpre))) { TraceDrop(f, s, c.tok, "governed by a speech act", ctx); continue; }
     }

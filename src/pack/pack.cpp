@@ -160,6 +160,8 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
       if (val != "future")
         return LineError(path, line_no, "tense: only `future` is known, not `" + std::string(val) + "`");
       cur->future_only = true;
+    } else if (key == "names-act") {
+      cur->names_act = val == "yes";
     } else if (key == "location") {
       if (val != "source")
         return LineError(path, line_no, "location: only `source` is known, not `" + std::string(val) + "`");

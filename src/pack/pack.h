@@ -59,6 +59,8 @@ struct Frame {
   bool target_required = false;
   bool target_foreign = false;  // a target of the source's own country is passed over
   bool future_only = false;     // tense = future: the verb in the future or conditional
+  bool names_act = false;       // names-act = yes: the act it names ("a qualifié les
+                                // manœuvres de provocation") is its content, no new event
   bool at_source = false;       // location = source: with no place named, the act took
                                 // place in the source's country (a summons, an expulsion)
   bool source_required = true;
