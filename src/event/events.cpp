@@ -427,7 +427,8 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
     }
     // "..., while calling on Washington", "..., urging Rwanda to": a participle clause
     // has the subject of the clause it hangs on.
-    bool participle = c == ci && (s.toks[v].feats & lex::kPpre) && !(s.toks[v].pos & lex::kNoun && s.toks[v].phrase >= 0);
+    bool participle = c == ci && (s.toks[v].feats & lex::kPpre) &&
+                      !((s.toks[v].pos & lex::kNoun) && s.toks[v].phrase >= 0);
     if (!clauses[c].coordinated && !participle) break;
   }
   return {};
