@@ -208,8 +208,13 @@ class UserDictionaries {
   bool ParsePattern(uint32_t file, int line, std::string_view body, bool tabari, Pattern& out);
   std::vector<PatternElem> ParseElems(uint32_t file, int line, std::string_view text, bool tabari);
   int SynsetId(std::string_view name);
-  void IndexActor(uint32_t i);
-  void IndexAgent(uint32_t i);
+  // Append an entry (nothing when `words` is empty) and index it by its first word.
+  void AddActor(uint32_t file, int line, std::vector<DictWord> words, std::vector<DatedCode> codes);
+  void AddAgent(uint32_t file, int line, std::vector<DictWord> words, std::string code, bool prefix);
+  void AddDiscard(uint32_t file, int line, std::vector<DictWord> words, bool story);
+  template <class Entry>
+  void Index(const std::vector<Entry>& entries,
+             std::unordered_map<std::string, std::vector<uint32_t>>& first);
 
   std::vector<LoadWarning> warnings_;
 };

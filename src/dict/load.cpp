@@ -328,18 +328,51 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
   }
 }
 
-void UserDictionaries::IndexActor(uint32_t i) {
-  const auto& w = actors_[i].words;
+// Indexes the last of `entries` by its first word.
+template <class Entry>
+void UserDictionaries::Index(const std::vector<Entry>& entries,
+                             std::unordered_map<std::string, std::vector<uint32_t>>& first) {
+  const auto& w = entries.back().words;
   if (w.empty()) return;
   if (!w[0].exact) has_stems_ = true;
-  actor_first_[w[0].text].push_back(i);
+  first[w[0].text].push_back(static_cast<uint32_t>(entries.size() - 1));
 }
 
-void UserDictionaries::IndexAgent(uint32_t i) {
-  const auto& w = agents_[i].words;
-  if (w.empty()) return;
-  if (!w[0].exact) has_stems_ = true;
-  agent_first_[w[0].text].push_back(i);
+void UserDictionaries::AddActor(uint32_t f, int line, std::vector<DictWord> words,
+                                std::vector<DatedCode> codes) {
+  if (words.empty()) return;
+  ActorEntry e;
+  e.words = std::move(words);
+  e.codes = std::move(codes);
+  e.file = f;
+  e.line = static_cast<uint32_t>(line);
+  actors_.push_back(std::move(e));
+  Index(actors_, actor_first_);
+}
+
+void UserDictionaries::AddAgent(uint32_t f, int line, std::vector<DictWord> words, std::string code,
+                                bool prefix) {
+  if (words.empty()) return;
+  AgentEntry e;
+  e.words = std::move(words);
+  e.code = std::move(code);
+  e.prefix = prefix;
+  e.file = f;
+  e.line = static_cast<uint32_t>(line);
+  agents_.push_back(std::move(e));
+  Index(agents_, agent_first_);
+}
+
+// Discards never mark has_stems_: their first words are looked up exactly.
+void UserDictionaries::AddDiscard(uint32_t f, int line, std::vector<DictWord> words, bool story) {
+  if (words.empty()) return;
+  DiscardEntry d;
+  d.words = std::move(words);
+  d.story = story;
+  d.file = f;
+  d.line = static_cast<uint32_t>(line);
+  discards_.push_back(std::move(d));
+  discard_first_[discards_.back().words[0].text].push_back(static_cast<uint32_t>(discards_.size() - 1));
 }
 
 // ---------------------------------------------------------------------------------- actors
@@ -360,22 +393,16 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
       Warn(f, group_line, "actor '" + names[0].first + "' has no code: ignored");
     } else {
       for (const auto& [n, line] : names) {
-        ActorEntry e;
-        e.words.clear();
+        std::vector<DictWord> words;
         // "MOUSE=": that word only, not even a plural ("LIBYA_" takes "Libyas").
         bool only = !n.empty() && n.back() == '=';
         auto pws = SplitPhrase(only ? n.substr(0, n.size() - 1) + "_" : n, tabari);
         for (size_t k = 0; k < pws.size(); ++k) {
-          e.words.push_back(std::move(pws[k].word));
-          e.words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
-          e.words.back().noun_endings = tabari && e.words.back().exact && !only;
+          words.push_back(std::move(pws[k].word));
+          words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
+          words.back().noun_endings = tabari && words.back().exact && !only;
         }
-        if (e.words.empty()) continue;
-        e.codes = codes;
-        e.file = f;
-        e.line = static_cast<uint32_t>(line);
-        actors_.push_back(std::move(e));
-        IndexActor(static_cast<uint32_t>(actors_.size() - 1));
+        AddActor(f, line, std::move(words), codes);
       }
     }
     names.clear();
@@ -533,17 +560,7 @@ void UserDictionaries::LoadAgents(uint32_t f, std::string_view text) {
     }
     for (const auto& p : phrases)
       if (p.find('!') != std::string::npos) Warn(f, l.number, "unknown substitution set in " + p);
-    auto add = [&](const std::string& p) {
-      AgentEntry e;
-      e.words = Words(p, tabari);
-      if (e.words.empty()) return;
-      e.code = c;
-      e.prefix = prefix;
-      e.file = f;
-      e.line = static_cast<uint32_t>(l.number);
-      agents_.push_back(std::move(e));
-      IndexAgent(static_cast<uint32_t>(agents_.size() - 1));
-    };
+    auto add = [&](const std::string& p) { AddAgent(f, l.number, Words(p, tabari), c, prefix); };
     for (const auto& p : phrases) {
       add(p);
       if (!explicit_plural) {
@@ -565,15 +582,9 @@ void UserDictionaries::LoadDiscards(uint32_t f, std::string_view text) {
   for (const auto& l : Lines(text)) {
     std::string_view t = Trim(StripComment(l.text, false));
     if (t.empty() || t[0] == '<') continue;
-    DiscardEntry d;
-    d.story = t[0] == '+';
-    if (d.story) t = Trim(t.substr(1));
-    d.words = Words(t, false);
-    if (d.words.empty()) continue;
-    d.file = f;
-    d.line = static_cast<uint32_t>(l.number);
-    discards_.push_back(std::move(d));
-    discard_first_[discards_.back().words[0].text].push_back(static_cast<uint32_t>(discards_.size() - 1));
+    bool story = t[0] == '+';
+    if (story) t = Trim(t.substr(1));
+    AddDiscard(f, l.number, Words(t, false), story);
   }
 }
 
@@ -1052,14 +1063,8 @@ void UserDictionaries::LoadAttache(uint32_t f, std::string_view text) {
             merged = true;
           }
         }
-        if (merged || words.empty()) continue;
-        ActorEntry e;
-        e.words = std::move(words);
-        e.codes.push_back(dc);
-        e.file = f;
-        e.line = static_cast<uint32_t>(l.number);
-        actors_.push_back(std::move(e));
-        IndexActor(static_cast<uint32_t>(actors_.size() - 1));
+        if (merged) continue;
+        AddActor(f, l.number, std::move(words), {dc});
       }
     } else if (kind == "agent") {
       std::string c = kv["code"];
@@ -1069,28 +1074,10 @@ void UserDictionaries::LoadAttache(uint32_t f, std::string_view text) {
       }
       bool prefix = c.back() == '~';
       c.erase(std::remove(c.begin(), c.end(), '~'), c.end());
-      for (auto n : names) {
-        AgentEntry e;
-        e.words = Words(n, false);
-        if (e.words.empty()) continue;
-        e.code = c;
-        e.prefix = prefix;
-        e.file = f;
-        e.line = static_cast<uint32_t>(l.number);
-        agents_.push_back(std::move(e));
-        IndexAgent(static_cast<uint32_t>(agents_.size() - 1));
-      }
+      for (auto n : names) AddAgent(f, l.number, Words(n, false), c, prefix);
     } else if (kind == "discard") {
-      for (auto n : names) {
-        DiscardEntry d;
-        d.words = Words(n, false);
-        if (d.words.empty()) continue;
-        d.story = kv.count("story") > 0;
-        d.file = f;
-        d.line = static_cast<uint32_t>(l.number);
-        discards_.push_back(std::move(d));
-        discard_first_[discards_.back().words[0].text].push_back(static_cast<uint32_t>(discards_.size() - 1));
-      }
+      const bool story = kv.count("story") > 0;
+      for (auto n : names) AddDiscard(f, l.number, Words(n, false), story);
     } else if (kind == "synset") {
       int id = SynsetId(fields[1]);
       if (fields.size() > 2)
