@@ -159,6 +159,12 @@ struct CodingOptions {
   } comma;
 };
 
+// One line of a dictionary file, numbered from 1 (the loader's own use).
+struct DictLine {
+  int number;
+  std::string_view text;
+};
+
 class UserDictionaries {
  public:
   // Loads one file; the kind is guessed from its name and content when kAuto. Returns an
@@ -197,11 +203,11 @@ class UserDictionaries {
   bool tabari_ = false;
 
  private:
-  void LoadVerbs(uint32_t file, std::string_view text);
-  void LoadActors(uint32_t file, std::string_view text);
-  void LoadAgents(uint32_t file, std::string_view text);
-  void LoadDiscards(uint32_t file, std::string_view text);
-  void LoadAttache(uint32_t file, std::string_view text);
+  void LoadVerbs(uint32_t file, const std::vector<DictLine>& lines);
+  void LoadActors(uint32_t file, const std::vector<DictLine>& lines);
+  void LoadAgents(uint32_t file, const std::vector<DictLine>& lines);
+  void LoadDiscards(uint32_t file, const std::vector<DictLine>& lines);
+  void LoadAttache(uint32_t file, const std::vector<DictLine>& lines);
   void Warn(uint32_t file, int line, std::string message);
   uint32_t AddFile(std::string_view name);
   void AddVerbForms(uint32_t file, int line, uint32_t block, std::string_view spec, bool tabari);

@@ -35,10 +35,7 @@ std::string_view StripComment(std::string_view line, bool tabari) {
 
 // Splits text into lines, dropping XML-style <!-- ... --> comments (PETRARCH headers) that
 // may span lines; other <TAG> lines are returned as they are.
-struct Line {
-  int number;
-  std::string_view text;
-};
+using Line = DictLine;
 
 std::vector<Line> Lines(std::string_view text) {
   std::vector<Line> out;
@@ -238,6 +235,14 @@ std::vector<std::string> Plurals(const std::string& w) {
   return out;
 }
 
+// A TABARI file: some line holds both a ';' comment and a '[' code.
+bool LooksTabari(const std::vector<Line>& lines) {
+  for (const auto& l : lines)
+    if (l.text.find(';') != std::string_view::npos && l.text.find('[') != std::string_view::npos)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 int32_t ParseDictDate(std::string_view s) {
@@ -308,9 +313,10 @@ Status UserDictionaries::Load(const std::string& path, FileKind kind) {
 
 void UserDictionaries::LoadText(std::string_view name, std::string_view text, FileKind kind) {
   uint32_t f = AddFile(name);
+  const std::vector<Line> lines = Lines(text);
   // attache's own format can hold everything; it is recognised by its first real line.
   if (kind != FileKind::kAttache) {
-    for (const auto& l : Lines(text)) {
+    for (const auto& l : lines) {
       std::string_view t = Trim(l.text);
       if (t.empty() || t[0] == '#') continue;
       if (StartsWith(t, "actor |") || StartsWith(t, "agent |") || StartsWith(t, "discard |") ||
@@ -320,11 +326,11 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
     }
   }
   switch (kind) {
-    case FileKind::kVerbs: LoadVerbs(f, text); break;
-    case FileKind::kAgents: LoadAgents(f, text); break;
-    case FileKind::kDiscards: LoadDiscards(f, text); break;
-    case FileKind::kAttache: LoadAttache(f, text); break;
-    default: LoadActors(f, text); break;
+    case FileKind::kVerbs: LoadVerbs(f, lines); break;
+    case FileKind::kAgents: LoadAgents(f, lines); break;
+    case FileKind::kDiscards: LoadDiscards(f, lines); break;
+    case FileKind::kAttache: LoadAttache(f, lines); break;
+    default: LoadActors(f, lines); break;
   }
 }
 
@@ -376,13 +382,8 @@ void UserDictionaries::AddDiscard(uint32_t f, int line, std::vector<DictWord> wo
 }
 
 // ---------------------------------------------------------------------------------- actors
-void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
-  bool tabari = false;
-  for (const auto& l : Lines(text))
-    if (l.text.find(';') != std::string_view::npos && l.text.find('[') != std::string_view::npos) {
-      tabari = true;
-      break;
-    }
+void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
+  const bool tabari = LooksTabari(lines);
   std::vector<std::pair<std::string, int>> names;
   std::vector<DatedCode> codes;
   int group_line = 0;
@@ -423,7 +424,7 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
       p = e + 1;
     }
   };
-  for (const auto& l : Lines(text)) {
+  for (const auto& l : lines) {
     std::string_view raw = l.text;
     std::string_view t = Trim(StripComment(raw, tabari));
     if (t.empty()) continue;
@@ -483,15 +484,10 @@ void UserDictionaries::LoadActors(uint32_t f, std::string_view text) {
 }
 
 // ---------------------------------------------------------------------------------- agents
-void UserDictionaries::LoadAgents(uint32_t f, std::string_view text) {
-  bool tabari = false;
-  for (const auto& l : Lines(text))
-    if (l.text.find(';') != std::string_view::npos && l.text.find('[') != std::string_view::npos) {
-      tabari = true;
-      break;
-    }
+void UserDictionaries::LoadAgents(uint32_t f, const std::vector<Line>& lines) {
+  const bool tabari = LooksTabari(lines);
   std::vector<std::pair<std::string, std::vector<std::string>>> subst;
-  for (const auto& l : Lines(text)) {
+  for (const auto& l : lines) {
     std::string_view t = Trim(StripComment(l.text, tabari));
     if (t.empty() || t[0] == '<') continue;
     // "!MINST! = MINISTER, MINISTRY" defines a set; "!MINST!_OF_SILLY_WALKS [~GOV]" uses one.
@@ -578,8 +574,8 @@ void UserDictionaries::LoadAgents(uint32_t f, std::string_view text) {
 }
 
 // -------------------------------------------------------------------------------- discards
-void UserDictionaries::LoadDiscards(uint32_t f, std::string_view text) {
-  for (const auto& l : Lines(text)) {
+void UserDictionaries::LoadDiscards(uint32_t f, const std::vector<Line>& lines) {
+  for (const auto& l : lines) {
     std::string_view t = Trim(StripComment(l.text, false));
     if (t.empty() || t[0] == '<') continue;
     bool story = t[0] == '+';
@@ -808,8 +804,7 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
   while (is >> w) add_form(w, false);
 }
 
-void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
-  auto lines = Lines(text);
+void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
   bool petrarch = false;
   for (const auto& l : lines)
     if (StartsWith(Trim(l.text), "---") && Trim(l.text).size() > 6) {
@@ -968,7 +963,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, std::string_view text) {
 //         discard | PHRASE [| story]
 //         synset | NAME | member; member
 // Frames: [verb.ID] with cameo = CODE, verbs = forms..., pattern = TABARI pattern [CODE]
-void UserDictionaries::LoadAttache(uint32_t f, std::string_view text) {
+void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
   auto split = [](std::string_view s, char sep) {
     std::vector<std::string_view> out;
     size_t p = 0;
@@ -988,7 +983,7 @@ void UserDictionaries::LoadAttache(uint32_t f, std::string_view text) {
     return digits.size() == 8 ? std::atoi(digits.c_str()) : 0;
   };
   int cur_block = -1;
-  for (const auto& l : Lines(text)) {
+  for (const auto& l : lines) {
     std::string_view t = Trim(l.text);
     if (t.empty() || t[0] == '#') continue;
     if (t[0] == '[') {
