@@ -20,6 +20,11 @@ namespace {
 std::string Nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  // Most input is already NFC: check without converting to UTF-16 (as text/normalize.cpp does).
+  if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), s.size()), status) && U_SUCCESS(status))
+    return std::string(s);
+  status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
   icu::UnicodeString n = nfc->normalize(u, status);
   std::string out;
@@ -107,22 +112,13 @@ std::string PhraseKey(std::string_view phrase) {
 
 void Builder::AddForm(Lang lang, std::string_view form, std::string_view lemma, uint16_t pos,
                       uint32_t feats) {
-  std::string key = LangKey(lang, FoldKey(form));
+  std::string nfc_form = Nfc(form);
+  std::string key = LangKey(lang, text::Fold(nfc_form));
   // Lemmas are stored folded: the runtime compares them with folded pack words without
   // folding anything per token.
-  FormReading r{FoldKey(lemma), pos, feats, text::FormHash(Nfc(form))};
+  FormReading r{FoldKey(lemma), pos, feats, text::FormHash(nfc_form)};
   auto& v = forms_[key];
-  if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
-  std::string lk = LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma));
-  auto& lf = lemma_forms_[lk];
-  std::string f = Nfc(form);
-  if (std::find(lf.begin(), lf.end(), f) == lf.end()) lf.push_back(std::move(f));
-}
-
-std::vector<std::string> Builder::FormsOfLemma(Lang lang, std::string_view lemma,
-                                               uint16_t pos) const {
-  auto it = lemma_forms_.find(LangKey(lang, std::to_string(pos) + "|" + FoldKey(lemma)));
-  return it == lemma_forms_.end() ? std::vector<std::string>{} : it->second;
+  if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(std::move(r));
 }
 
 uint32_t Builder::AddEntity(const EntitySpec& spec) {

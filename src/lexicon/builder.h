@@ -52,8 +52,6 @@ class Builder {
   size_t form_count() const { return forms_.size(); }
   size_t entity_count() const { return entities_.size(); }
   const std::vector<EntitySpec>& entities() const { return entities_; }
-  // The lemma->forms index of what was added so far, for inflecting pack phrases.
-  std::vector<std::string> FormsOfLemma(Lang lang, std::string_view lemma, uint16_t pos) const;
 
   Status Write(const std::string& path) const;
 
@@ -68,7 +66,6 @@ class Builder {
     }
   };
   std::unordered_map<std::string, std::vector<FormReading>> forms_;  // key: lang byte + folded
-  std::unordered_map<std::string, std::vector<std::string>> lemma_forms_;  // lang+pos+lemma
   std::vector<EntitySpec> entities_;
   std::unordered_map<std::string, std::vector<uint32_t>> aliases_;
   std::vector<std::pair<std::string, std::string>> packs_;
