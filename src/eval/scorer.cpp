@@ -115,9 +115,10 @@ bool CameoSame(const Json& ge, const Json& pe) {
   return OrEmpty(Get(pe, "cameo")) == OrEmpty(Get(ge, "cameo"));
 }
 
-// score.py's pair_score(): negative when the pair cannot match.
-double PairScore(const Json& ge, const Json& pe) {
-  if (!SameSentence(Str(Get(ge, "sentence")), PredSentence(pe))) return -1;
+// score.py's pair_score(): negative when the pair cannot match. The sentences come
+// prepared (PrepareSentence), once per event rather than once per pair.
+double PairScore(const Json& ge, const NormSentence& gs, const Json& pe, const NormSentence& ps) {
+  if (!SameSentence(gs, ps)) return -1;
   if (!(TypeOk(ge, pe) && DyadOk(ge, pe))) return -1;
   double score = 1.0;
   const Json& gdate = Get(ge, "date");
@@ -287,9 +288,14 @@ DocScore ScoreDocument(const std::string& name, const Json& gold, const Json* pr
 
   // Candidate pairs, best first; ties to the higher gold, then predicted, index.
   std::vector<std::tuple<double, size_t, size_t>> cands;
+  std::vector<NormSentence> gsent, psent;
+  if (!pev.empty())
+    for (const Json& ge : gev) gsent.push_back(PrepareSentence(Str(Get(ge, "sentence"))));
+  if (!gev.empty())
+    for (const Json& pe : pev) psent.push_back(PrepareSentence(PredSentence(pe)));
   for (size_t gi = 0; gi < gev.size(); ++gi) {
     for (size_t pi = 0; pi < pev.size(); ++pi) {
-      const double s = PairScore(gev[gi], pev[pi]);
+      const double s = PairScore(gev[gi], gsent[gi], pev[pi], psent[pi]);
       if (s >= 0) cands.emplace_back(s + (Required(gev[gi]) ? 10 : 0), gi, pi);
     }
   }

@@ -121,12 +121,25 @@ std::set<std::string> WordSet(std::string_view s) {
   return words;
 }
 
+NormSentence PrepareSentence(std::string_view s) {
+  NormSentence r;
+  r.norm = NormText(s);
+  r.words = WordSet(r.norm);
+  return r;
+}
+
 bool SameSentence(std::string_view gold, std::string_view pred) {
-  const std::string g = NormText(gold), p = NormText(pred);
+  return SameSentence(PrepareSentence(gold), PrepareSentence(pred));
+}
+
+bool SameSentence(const NormSentence& gold, const NormSentence& pred) {
+  const std::string& g = gold.norm;
+  const std::string& p = pred.norm;
   if (g.empty() || p.empty()) return false;
   // Substring tests on UTF-8 bytes equal Python's on code points (UTF-8 is self-synchronising).
   if (p.find(g) != std::string::npos || g.find(p) != std::string::npos) return true;
-  const std::set<std::string> a = WordSet(g), b = WordSet(p);
+  const std::set<std::string>& a = gold.words;
+  const std::set<std::string>& b = pred.words;
   size_t common = 0;
   for (const auto& w : a) common += b.count(w);
   const size_t all = a.size() + b.size() - common;

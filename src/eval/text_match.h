@@ -23,6 +23,15 @@ std::set<std::string> WordSet(std::string_view s);
 // index of at least 0.6. Empty texts never match.
 bool SameSentence(std::string_view gold, std::string_view pred);
 
+// A sentence made ready for SameSentence once, when it is compared with many others: its
+// NormText and the WordSet of that.
+struct NormSentence {
+  std::string norm;
+  std::set<std::string> words;
+};
+NormSentence PrepareSentence(std::string_view s);
+bool SameSentence(const NormSentence& gold, const NormSentence& pred);
+
 // The first `n` code points of `s`.
 std::string FirstCodePoints(std::string_view s, size_t n);
 
