@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 #include "text/fold.h"
 
@@ -333,6 +334,35 @@ int TimeWords::WeekdayOf(std::string_view word) const {
 }
 
 Status TimeWords::AddIcuNames() {
+  if (!words_.empty()) return AddIcuNamesUncached();  // only a fresh table matches the cache
+  struct Entry {
+    std::once_flag once;
+    Status status;
+    decltype(words_) words;
+    bool month_first = false;
+  };
+  static std::mutex mu;
+  static std::unordered_map<std::string, std::unique_ptr<Entry>> cache;
+  Entry* entry;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = cache[lang_];
+    if (!slot) slot = std::make_unique<Entry>();
+    entry = slot.get();
+  }
+  std::call_once(entry->once, [&] {
+    TimeWords fresh;
+    fresh.lang_ = lang_;
+    entry->status = fresh.AddIcuNamesUncached();
+    entry->words = std::move(fresh.words_);
+    entry->month_first = fresh.month_first_;
+  });
+  words_ = entry->words;
+  month_first_ = entry->month_first;
+  return entry->status;
+}
+
+Status TimeWords::AddIcuNamesUncached() {
   // Every regional variant of the language: en-GB gives "Sept", fr-CA "juill.".
   std::vector<icu::Locale> locales{icu::Locale(lang_.c_str())};
   int32_t count = 0;

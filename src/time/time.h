@@ -136,7 +136,10 @@ class TimeWords {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   WordInfo& Slot(const std::string& folded) { return words_[folded]; }
+  // ICU month and weekday names into a fresh table; cached per language (the coder and the
+  // ingest dispatcher both build one, and walking every regional locale is slow).
   Status AddIcuNames();
+  Status AddIcuNamesUncached();
   Status ParsePack(std::string_view pack_text);
 
   std::string lang_;
