@@ -35,6 +35,12 @@ icu::BreakIterator* Iterator(std::string_view lang) {
   return lang == "en" ? en.get() : fr.get();
 }
 
+// A byte that can end a sentence: . ! ? : " ) or the last byte of » ” … (UTF-8).
+bool IsFinalByte(unsigned char c) {
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' ||
+         c == 0xBB /* » */ || c == 0x9D /* ” */ || c == 0xA6 /* … */;
+}
+
 std::string_view LastWord(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   size_t p = s.find_last_of(" \t(\"");
@@ -104,9 +110,7 @@ std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uin
       while (q > para && (text[q - 1] == ' ' || text[q - 1] == '\r' || text[q - 1] == '\t')) --q;
       char last = q > para ? text[q - 1] : '.';
       bool blank_next = nl + 1 < e && (text[nl + 1] == '\n' || text[nl + 1] == '\r');
-      unsigned char ul = static_cast<unsigned char>(last);
-      bool final_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
-                         last == ')' || ul == 0xBB /* » */ || ul == 0x9D /* ” */ || ul == 0xA6 /* … */;
+      bool final_punct = IsFinalByte(static_cast<unsigned char>(last));
       if (final_punct || blank_next || q == para) break;
       ++nl;
     }
@@ -133,8 +137,7 @@ std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uin
         uint32_t q = r.e;
         while (q > r.b && (text[q - 1] == ' ' || text[q - 1] == '\n' || text[q - 1] == '\r' || text[q - 1] == '\t')) --q;
         if (q == r.b) return false;
-        unsigned char c = static_cast<unsigned char>(text[q - 1]);
-        return !(c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')' || c == 0xBB || c == 0x9D || c == 0xA6);
+        return !IsFinalByte(static_cast<unsigned char>(text[q - 1]));
       };
       for (const auto& sg : segs) {
         if (!out.empty() && out.back().e >= para && out.back().b >= s0 &&
