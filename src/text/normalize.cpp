@@ -39,7 +39,7 @@ void OffsetMap::Build(std::string_view input, std::string& out) {
     size_t run_start = i;
     int64_t run_cp = cp;
     size_t k = i;
-    char32_t c = NextCodePoint(input, k);
+    NextCodePoint(input, k);  // the run starts with at least one code point
     i = k;
     ++cp;
     while (i < input.size()) {
@@ -49,7 +49,6 @@ void OffsetMap::Build(std::string_view input, std::string& out) {
       i = m;
       ++cp;
     }
-    (void)c;
     std::string_view run = input.substr(run_start, i - run_start);
     std::string norm;
     icu::StringByteSink<std::string> sink(&norm);
