@@ -19,7 +19,9 @@
 #include "lexicon/sources/forms.h"
 #include "lexicon/sources/packs.h"
 #include "lexicon/sources/world.h"
+#include "pack/pack.h"
 #include "text/fold.h"
+#include "text/tokenize.h"
 
 namespace {
 
@@ -157,6 +159,12 @@ int Check(const Options& o) {
       std::cerr << ", " << KindName(static_cast<uint8_t>(k)) << " " << by_kind[k];
   }
   std::cerr << "; " << l.pack_files().size() << " pack files\n";
+  // Phrases are keyed per language, with the tokenizer of that language's pack.
+  attache::pack::LanguagePack packs[std::size(lex::kPackLangs)];
+  for (size_t i = 0; i < std::size(lex::kPackLangs); ++i) {
+    Status st = attache::pack::LoadPack(lex::LangCode(lex::kPackLangs[i]), l.pack_files(), packs[i]);
+    if (!st.ok()) return Fail(st);
+  }
   for (const std::string& w : o.check_words) {
     const std::string folded = attache::lex::FoldKey(w);
     for (lex::Lang lang : {lex::Lang::kFr, lex::Lang::kEn, lex::Lang::kAny}) {
@@ -165,11 +173,17 @@ int Check(const Options& o) {
         std::cerr << w << " [" << lang_name << "] " << l.str(r.lemma) << " " << PosNames(r.pos)
                   << " " << FeatNames(r.feats) << "\n";
       }
-      for (uint32_t id : l.Entities(lang, attache::lex::PhraseKey(w))) {
-        const lex::Entity& e = l.entity(id);
-        std::cerr << w << " [" << lang_name << "] -> " << KindName(e.kind) << " '" << l.str(e.name)
-                  << "' " << e.country << " code=" << l.str(e.code) << " pop=" << e.population
-                  << FlagNames(e.flags) << "\n";
+    }
+    for (size_t i = 0; i < std::size(lex::kPackLangs); ++i) {
+      const std::string key = attache::text::PhraseKey(w, packs[i].Tokenizer());
+      for (lex::Lang lang : {lex::kPackLangs[i], lex::Lang::kAny}) {
+        for (uint32_t id : l.Entities(lang, key)) {
+          const lex::Entity& e = l.entity(id);
+          std::cerr << w << " [" << lex::LangCode(lex::kPackLangs[i])
+                    << (lang == lex::Lang::kAny ? ", any" : "") << "] -> " << KindName(e.kind)
+                    << " '" << l.str(e.name) << "' " << e.country << " code=" << l.str(e.code)
+                    << " pop=" << e.population << FlagNames(e.flags) << "\n";
+        }
       }
     }
   }

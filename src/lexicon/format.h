@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace attache::lex {
 
@@ -12,6 +13,11 @@ inline constexpr uint32_t kFormatVersion = 3;  // 2: lemmas folded; 3: form hash
 inline constexpr uint32_t kEndianCheck = 0x01020304u;
 
 enum class Lang : uint8_t { kAny = 0, kFr = 1, kEn = 2 };
+// The languages with a pack, and their codes (the pack folder under data/lang/).
+inline constexpr Lang kPackLangs[] = {Lang::kFr, Lang::kEn};
+constexpr std::string_view LangCode(Lang lang) {
+  return lang == Lang::kFr ? "fr" : lang == Lang::kEn ? "en" : "";
+}
 
 // Coarse part of speech, as a bit set: a form can have several readings.
 enum Pos : uint16_t {

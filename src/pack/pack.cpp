@@ -1,9 +1,9 @@
 // Parsing of the language pack rule files: grammar classes and event frames.
 #include "pack/pack.h"
 
+#include <charconv>
 #include <sstream>
 
-#include "lexicon/builder.h"
 #include "text/fold.h"
 
 namespace attache::pack {
@@ -45,7 +45,7 @@ Status LineError(std::string_view path, int line, std::string_view what) {
   return Status::Error(std::string(path) + ":" + std::to_string(line) + ": " + std::string(what));
 }
 
-bool ParseSlot(std::string_view s, SlotSpec& out) {
+bool ParseSlot(const LanguagePack& pack, std::string_view s, SlotSpec& out) {
   static const std::pair<std::string_view, Slot> kNames[] = {
       {"subject", Slot::kSubject},   {"object", Slot::kObject},
       {"with", Slot::kWith},         {"between", Slot::kBetween},
@@ -55,7 +55,7 @@ bool ParseSlot(std::string_view s, SlotSpec& out) {
       {"bilateral", Slot::kBilateral}, {"domestic", Slot::kDomestic}, {"owner", Slot::kOwner}, {"act", Slot::kAct}, {"adversary", Slot::kAdversary}, {"story", Slot::kStory}};
   if (s.substr(0, 5) == "prep:") {
     out.slot = Slot::kPrep;
-    out.prep = FoldWord(s.substr(5));
+    out.prep = pack.FoldWord(s.substr(5));
     return !out.prep.empty();
   }
   for (const auto& [name, slot] : kNames) {
@@ -69,11 +69,17 @@ bool ParseSlot(std::string_view s, SlotSpec& out) {
 
 }  // namespace
 
-std::string FoldWord(std::string_view word) {
-  // A single word is folded as is ("l'", "qu'", "s'" keep their apostrophe, as the
-  // tokenizer's elided tokens do); a phrase is tokenised like running text.
+text::TokenizerOptions LanguagePack::Tokenizer() const {
+  text::TokenizerOptions opt;
+  opt.french = lang == "fr";
+  opt.english = lang == "en";
+  opt.abbreviations = &abbreviations_;
+  return opt;
+}
+
+std::string LanguagePack::FoldWord(std::string_view word) const {
   if (word.find(' ') == std::string_view::npos) return text::Fold(word);
-  return lex::PhraseKey(word);
+  return text::PhraseKey(word, Tokenizer());
 }
 
 bool LanguagePack::Is(std::string_view cls, std::string_view folded) const {
@@ -88,15 +94,33 @@ const std::set<std::string, std::less<>>& LanguagePack::Class(std::string_view c
 }
 
 Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
+  // Two passes: the abbreviations first, since they change how the other classes' phrases
+  // are tokenised ("St. Louis").
+  struct Entry {
+    std::string_view cls, words;
+  };
+  std::vector<Entry> entries;
   int line_no = 0;
   size_t pos = 0;
   std::string_view line;
   while (NextRuleLine(text, pos, line_no, line)) {
     size_t eq = line.find('=');
     if (eq == std::string_view::npos) return LineError(path, line_no, "expected `class = words`");
-    std::string cls(Trim(line.substr(0, eq)));
-    auto& set = classes_[cls];
-    for (auto w : SplitList(line.substr(eq + 1))) set.insert(FoldWord(w));
+    std::string_view cls = Trim(line.substr(0, eq));
+    if (cls.empty()) return LineError(path, line_no, "a class name is missing before `=`");
+    entries.push_back({cls, line.substr(eq + 1)});
+  }
+  for (const Entry& e : entries) {
+    if (e.cls != "abbreviation") continue;
+    for (auto w : SplitList(e.words)) {
+      std::string folded = text::Fold(w);
+      if (!folded.empty() && folded.back() == '.') folded.pop_back();  // "St." as "st"
+      if (!folded.empty()) abbreviations_.Add(folded);
+    }
+  }
+  for (const Entry& e : entries) {
+    auto& set = classes_[std::string(e.cls)];
+    for (auto w : SplitList(e.words)) set.insert(FoldWord(w));
   }
   return Status::Ok();
 }
@@ -113,6 +137,7 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
       cur = &frames.back();
       cur->id = lang + "." + std::string(Trim(line.substr(1, line.size() - 2)));
       cur->file = std::string(path);
+      cur->line = line_no;
       continue;
     }
     if (cur == nullptr) return LineError(path, line_no, "a key before any [frame id]");
@@ -149,7 +174,7 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
       auto& dst = key == "source" ? cur->source : cur->target;
       for (auto w : SplitList(val)) {
         SlotSpec s;
-        if (!ParseSlot(w, s)) return LineError(path, line_no, "unknown slot `" + std::string(w) + "`");
+        if (!ParseSlot(*this, w, s)) return LineError(path, line_no, "unknown slot `" + std::string(w) + "`");
         dst.push_back(s);
       }
     } else if (key == "mutual") {
@@ -187,15 +212,20 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
     } else if (key == "object") {
       for (auto w : SplitList(val)) cur->object_heads.push_back(FoldWord(w));
     } else if (key == "confidence") {
-      cur->confidence = std::stod(std::string(val));
+      double c = 0;
+      auto [end, ec] = std::from_chars(val.data(), val.data() + val.size(), c);
+      if (ec != std::errc() || end != val.data() + val.size() || c < 0 || c > 1)
+        return LineError(path, line_no, "confidence: expected a number from 0 to 1, not `" + std::string(val) + "`");
+      cur->confidence = c;
     } else {
       return LineError(path, line_no, "unknown key `" + std::string(key) + "`");
     }
   }
   for (const Frame& f : frames) {
-    if (f.cameo.empty()) return Status::Error(f.file + ": frame " + f.id + " has no cameo code");
+    if (f.file != path) continue;
+    if (f.cameo.empty()) return LineError(path, f.line, "frame " + f.id + " has no cameo code");
     if (f.verbs.empty() && f.nouns.empty())
-      return Status::Error(f.file + ": frame " + f.id + " has no verbs or nouns");
+      return LineError(path, f.line, "frame " + f.id + " has no verbs or nouns");
   }
   return Status::Ok();
 }
@@ -207,6 +237,33 @@ void LanguagePack::Index() {
     for (const auto& v : frames[i].verbs) by_verb.emplace(v.lemma, i);
     for (const auto& n : frames[i].nouns) by_noun.emplace(n.front(), i);
   }
+}
+
+Status LoadPack(std::string_view lang, std::span<const Lexicon::PackFile> files,
+                LanguagePack& pack) {
+  pack.lang = std::string(lang);
+  const std::string prefix = "lang/" + pack.lang + "/";
+  auto rest_of = [&](std::string_view path) {
+    return path.substr(0, prefix.size()) == prefix ? path.substr(prefix.size()) : std::string_view();
+  };
+  for (const auto& f : files) {
+    if (rest_of(f.path) != "grammar.txt") continue;
+    Status st = pack.AddGrammar(f.path, f.text);
+    if (!st.ok()) return st;
+  }
+  for (const auto& f : files) {
+    std::string_view rest = rest_of(f.path);
+    if (rest.substr(0, 7) == "frames/") {
+      Status st = pack.AddFrames(f.path, f.text);
+      if (!st.ok()) return st;
+    } else if (rest == "time.txt") {
+      pack.time_text = std::string(f.text);
+    } else if (rest == "selftest.txt") {
+      pack.selftest_text = std::string(f.text);
+    }
+  }
+  pack.Index();
+  return Status::Ok();
 }
 
 }  // namespace attache::pack
