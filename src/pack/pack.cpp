@@ -2,31 +2,15 @@
 #include "pack/pack.h"
 
 #include <charconv>
-#include <sstream>
 
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::pack {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> SplitList(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == ',') {
-      std::string_view item = Trim(s.substr(start, i - start));
-      if (!item.empty()) out.push_back(item);
-      start = i + 1;
-    }
-  }
-  return out;
-}
+using text::SplitList;
+using text::Trim;
 
 // The next non-blank, non-comment line of a rule file, trimmed; false at the end.
 bool NextRuleLine(std::string_view text, size_t& pos, int& line_no, std::string_view& line) {
@@ -164,10 +148,8 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
     } else if (key == "nouns") {
       for (auto w : SplitList(val)) {
         std::vector<std::string> seq;
-        std::string folded = FoldWord(w);
-        std::istringstream in(folded);
-        std::string tok;
-        while (in >> tok) seq.push_back(tok);
+        const std::string folded = FoldWord(w);
+        for (std::string_view tok : text::SplitWords(folded)) seq.emplace_back(tok);
         if (!seq.empty()) cur->nouns.push_back(std::move(seq));
       }
     } else if (key == "source" || key == "target") {
