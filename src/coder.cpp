@@ -366,9 +366,9 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   }
 
   bool cut = false;
-  auto ranges = text::SplitSentences(text, static_cast<uint32_t>(parts.body_begin),
-                                     static_cast<uint32_t>(parts.body_end), lang,
-                                     options.max_sentence_bytes, cut);
+  auto ranges = rt.pack.Splitter().Split(text, static_cast<uint32_t>(parts.body_begin),
+                                         static_cast<uint32_t>(parts.body_end),
+                                         options.max_sentence_bytes, cut);
   // Header, update note and credits never yield events, even inside the body range.
   std::erase_if(ranges, [&](const text::SentenceRange& r) {
     for (const auto& x : parts.excluded)

@@ -12,6 +12,10 @@ namespace {
 using text::SplitList;
 using text::Trim;
 
+// The grammar classes of words that keep their dot; the second also never ends a sentence.
+constexpr std::string_view kAbbreviations = "abbreviation";
+constexpr std::string_view kTitleAbbreviations = "abbreviation.title";
+
 // The next non-blank, non-comment line of a rule file, trimmed; false at the end.
 bool NextRuleLine(std::string_view text, size_t& pos, int& line_no, std::string_view& line) {
   while (pos <= text.size()) {
@@ -95,13 +99,16 @@ Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
     entries.push_back({cls, line.substr(eq + 1)});
   }
   for (const Entry& e : entries) {
-    if (e.cls != "abbreviation") continue;
+    const bool title = e.cls == kTitleAbbreviations;
+    if (e.cls != kAbbreviations && !title) continue;
     for (auto w : SplitList(e.words)) {
       std::string folded = text::Fold(w);
       if (!folded.empty() && folded.back() == '.') folded.pop_back();  // "St." as "st"
       if (!folded.empty()) abbreviations_.Add(folded);
+      if (title) title_abbreviations_.emplace_back(w);
     }
   }
+  splitter_ = text::SentenceSplitter(lang, title_abbreviations_);
   for (const Entry& e : entries) {
     auto& set = classes_[std::string(e.cls)];
     for (auto w : SplitList(e.words)) set.insert(FoldWord(w));

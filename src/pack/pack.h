@@ -11,6 +11,7 @@
 
 #include "attache/status.h"
 #include "lexicon/lexicon.h"
+#include "text/segment.h"
 #include "text/tokenize.h"
 
 namespace attache::pack {
@@ -93,10 +94,14 @@ class LanguagePack {
   std::string selftest_text;  // the pack's self-test sentences, run when the coder opens
 
   // How text in this language is tokenised: French elisions and inversions or English
-  // clitics, and the grammar's `abbreviation` class (the words that keep their dot). The
-  // runtime reads text with these options and the lexicon compiler keys phrases with them,
-  // so the two always agree. The options point into this pack.
+  // clitics, and the grammar's abbreviations (classes `abbreviation` and
+  // `abbreviation.title`: the words that keep their dot). The runtime reads text with these
+  // options and the lexicon compiler keys phrases with them, so the two always agree. The
+  // options point into this pack.
   text::TokenizerOptions Tokenizer() const;
+  // How text in this language is cut into sentences: no break after the grammar's
+  // `abbreviation.title` words (titles before a name: "Gen. Smith", "Mme. Durand").
+  const text::SentenceSplitter& Splitter() const { return splitter_; }
   // Folds a pack word the way the runtime folds the same words in running text: a single
   // word as is ("l'", "qu'" keep their apostrophe, as the tokenizer's elided tokens do), a
   // phrase through Tokenizer() (text::PhraseKey).
@@ -110,6 +115,8 @@ class LanguagePack {
  private:
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> classes_;
   text::AbbreviationSet abbreviations_;  // folded, without the dot
+  std::vector<std::string> title_abbreviations_;  // as written: the splitter needs accents
+  text::SentenceSplitter splitter_;
 };
 
 // Builds the pack of language `lang` ("fr", "en") from the rule files under "lang/<lang>/"
