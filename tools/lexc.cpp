@@ -105,42 +105,33 @@ int Fail(const Status& s) {
   return 1;
 }
 
-const char* KindName(uint8_t kind) {
-  static const char* kNames[] = {"?",   "country", "city",   "admin1", "demonym", "metonym",
-                                 "org", "title",   "person", "prefix", "place"};
-  return kind < sizeof(kNames) / sizeof(kNames[0]) ? kNames[kind] : "?";
+std::string_view KindName(uint8_t kind) {
+  return lex::NameOf(lex::kEntityKindNames, static_cast<lex::EntityKind>(kind));
 }
 
 std::string PosNames(uint16_t pos) {
-  static const char* kNames[] = {"NOUN", "VERB", "ADJ",   "ADV", "DET", "PRON",
-                                 "PREP", "CONJ", "PROPN", "NUM", "AUX", "INTJ"};
   std::string out;
-  for (int b = 0; b < 12; ++b) {
-    if (pos & (1u << b)) out += kNames[b];
+  for (const auto& [name, bit] : lex::kPosNames) {
+    if (pos & bit) out += name;
   }
   return out;
 }
 
 std::string FeatNames(uint32_t feats) {
-  static const char* kNames[] = {"inf", "ppas", "ppre", "pres",  "past", "impf",
-                                 "fut", "cond", "subj", "imper", "1",    "2",
-                                 "3",   "sg",   "pl",   "masc",  "fem"};
   std::string out;
-  for (int b = 0; b < 17; ++b) {
-    if (feats & (1u << b)) {
+  for (const auto& [name, bit] : lex::kFeatNames) {
+    if (feats & bit) {
       if (!out.empty()) out.push_back(' ');
-      out += kNames[b];
+      out += name;
     }
   }
   return out;
 }
 
 std::string FlagNames(uint16_t flags) {
-  static const char* kNames[] = {"capital", "plural",  "anaphoric", "needs-country",
-                                 "abbrev",  "surname", "feminine"};
   std::string out;
-  for (int b = 0; b < 7; ++b) {
-    if (flags & (1u << b)) out += std::string(" ") + kNames[b];
+  for (const auto& [name, bit] : lex::kEntityFlagNames) {
+    if (flags & bit) (out += ' ') += name;
   }
   return out;
 }

@@ -128,32 +128,15 @@ std::vector<std::string> Fields(std::string_view s, char sep) {
 }
 
 bool ParsePos(std::string_view name, uint16_t& pos) {
-  static const std::pair<std::string_view, uint16_t> kNames[] = {
-      {"NOUN", kNoun},   {"VERB", kVerb}, {"ADJ", kAdj},   {"ADV", kAdv},
-      {"DET", kDet},     {"PRON", kPron}, {"PREP", kPrep}, {"CONJ", kConj},
-      {"PROPN", kPropn}, {"NUM", kNum},   {"AUX", kAux},   {"INTJ", kIntj}};
-  for (const auto& [n, bit] : kNames) {
-    if (n == name) {
-      pos = bit;
-      return true;
-    }
-  }
-  return false;
+  const auto* e = FindName(kPosNames, name);
+  if (e != nullptr) pos = e->value;
+  return e != nullptr;
 }
 
 bool ParseFeat(std::string_view name, uint32_t& feats) {
-  static const std::pair<std::string_view, uint32_t> kNames[] = {
-      {"inf", kInf},   {"ppas", kPpas}, {"ppre", kPpre}, {"pres", kPres}, {"past", kPast},
-      {"impf", kImpf}, {"fut", kFut},   {"cond", kCond}, {"subj", kSubj}, {"imper", kImper},
-      {"1", kP1},      {"2", kP2},      {"3", kP3},      {"sg", kSg},     {"pl", kPl},
-      {"masc", kMasc}, {"fem", kFem}};
-  for (const auto& [n, bit] : kNames) {
-    if (n == name) {
-      feats |= bit;
-      return true;
-    }
-  }
-  return false;
+  const auto* e = FindName(kFeatNames, name);
+  if (e != nullptr) feats |= e->value;
+  return e != nullptr;
 }
 
 struct TableReading {

@@ -34,25 +34,6 @@ unsigned DaysInMonth(int y, unsigned m) {
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
-struct KindName {
-  std::string_view name;
-  EntityKind kind;
-};
-constexpr KindName kKinds[] = {
-    {"country", EntityKind::kCountry}, {"city", EntityKind::kCity},
-    {"admin1", EntityKind::kAdmin1},   {"demonym", EntityKind::kDemonym},
-    {"metonym", EntityKind::kMetonym}, {"org", EntityKind::kOrg},
-    {"title", EntityKind::kTitle},     {"person", EntityKind::kPerson},
-    {"prefix", EntityKind::kPrefix},   {"place", EntityKind::kPlaceOther}};
-
-struct FlagName {
-  std::string_view name;
-  uint16_t flag;
-};
-constexpr FlagName kFlags[] = {{"capital", kCapital},     {"plural", kPlural},
-                               {"anaphoric", kAnaphoric}, {"needs-country", kNeedsCountry},
-                               {"abbrev", kAbbrev},       {"feminine", kFeminine}};
-
 // Splits the attribute column into words; a double-quoted value may hold spaces.
 bool SplitAttributes(std::string_view s, std::vector<std::string>& out, std::string& error) {
   size_t i = 0;
@@ -225,12 +206,9 @@ Status ParseEntityLine(std::string_view line, const EntityListContext& ctx, Buil
   }
   EntitySpec spec;
   spec.lang = ctx.lang;
-  const KindName* kind = nullptr;
-  for (const KindName& k : kKinds) {
-    if (k.name == cols[0]) kind = &k;
-  }
+  const auto* kind = FindName(kEntityKindNames, cols[0]);
   if (kind == nullptr) return Status::Error("unknown kind '" + std::string(cols[0]) + "'");
-  spec.kind = kind->kind;
+  spec.kind = kind->value;
 
   // Names; "(surname)" marks a surname alias of a person.
   std::vector<std::string> names, surnames;
@@ -258,12 +236,12 @@ Status ParseEntityLine(std::string_view line, const EntityListContext& ctx, Buil
     for (const std::string& a : attrs) {
       size_t eq = a.find('=');
       if (eq == std::string::npos) {
-        const FlagName* flag = nullptr;
-        for (const FlagName& f : kFlags) {
-          if (f.name == a) flag = &f;
+        const auto* flag = FindName(kEntityFlagNames, a);
+        if (flag == nullptr || flag->value == kSurname) {
+          return Status::Error("unknown flag '" + a + "'" +
+                               (flag != nullptr ? " (a surname is written NAME (surname))" : ""));
         }
-        if (flag == nullptr) return Status::Error("unknown flag '" + a + "'");
-        spec.flags |= flag->flag;
+        spec.flags |= flag->value;
         continue;
       }
       const std::string key = a.substr(0, eq);
