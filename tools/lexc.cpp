@@ -257,6 +257,10 @@ int main(int argc, char** argv) {
   if (first) std::cerr << "no entities";
   std::cerr << "; " << pc.aliases << " aliases + " << pc.inflected_aliases << " inflected, "
             << Seconds(t) << " s\n";
+  // The rule files as the coder will read them: a bad frame or grammar line fails the build
+  // here, with its place in the source tree, rather than when the coder starts.
+  s = builder.CheckPacks();
+  if (!s.ok()) return Fail(Status::Error(o.data + "/" + s.message()));
 
   // 6. Write.
   t = std::chrono::steady_clock::now();

@@ -72,6 +72,19 @@ std::vector<Bucket> BuildTable(const std::unordered_map<std::string, std::vector
   return buckets;
 }
 
+// Every language's pack from the pack files, through pack::LoadPack as the coder does.
+Status LoadPacks(const std::vector<std::pair<std::string, std::string>>& pack_files,
+                 pack::LanguagePack (&out)[std::size(kPackLangs)]) {
+  std::vector<Lexicon::PackFile> files;
+  files.reserve(pack_files.size());
+  for (const auto& [p, t] : pack_files) files.push_back({p, t});
+  for (size_t i = 0; i < std::size(kPackLangs); ++i) {
+    Status st = pack::LoadPack(LangCode(kPackLangs[i]), files, out[i]);
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 void CopyCode(char* dst, std::string_view s) {
   std::memset(dst, 0, 4);
   std::memcpy(dst, s.data(), std::min<size_t>(3, s.size()));
@@ -105,17 +118,17 @@ void Builder::AddPackFile(std::string_view path, std::string_view text) {
   packs_.emplace_back(std::string(path), std::string(text));
 }
 
+Status Builder::CheckPacks() const {
+  pack::LanguagePack lang_packs[std::size(kPackLangs)];
+  return LoadPacks(packs_, lang_packs);
+}
+
 Status Builder::Write(const std::string& path) const {
   // The packs, read as the coder reads them: their tokenizers key the aliases, and a rule
   // file the coder would refuse fails the build here.
-  std::vector<Lexicon::PackFile> files;
-  files.reserve(packs_.size());
-  for (const auto& [p, t] : packs_) files.push_back({p, t});
   pack::LanguagePack lang_packs[std::size(kPackLangs)];
-  for (size_t i = 0; i < std::size(kPackLangs); ++i) {
-    Status st = pack::LoadPack(LangCode(kPackLangs[i]), files, lang_packs[i]);
-    if (!st.ok()) return st;
-  }
+  Status loaded = LoadPacks(packs_, lang_packs);
+  if (!loaded.ok()) return loaded;
   // Aliases: key -> entity ids.
   std::unordered_map<std::string, std::vector<uint32_t>> alias_map;
   alias_map.reserve(aliases_.size());

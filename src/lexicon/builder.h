@@ -53,6 +53,10 @@ class Builder {
   void AddAlias(Lang lang, std::string_view phrase, uint32_t id);
   // Language-pack rule text, stored verbatim for the runtime to parse.
   void AddPackFile(std::string_view path, std::string_view text);
+  // Parses the pack files added so far exactly as the coder will (pack::LoadPack for every
+  // language: grammar classes, frames and their checks). The error names the file (as
+  // added) and line. Write() runs the same parse and fails the same way.
+  Status CheckPacks() const;
 
   size_t form_count() const { return forms_.size(); }
   size_t entity_count() const { return entities_.size(); }

@@ -1,6 +1,7 @@
 // Parsing of the language pack rule files: grammar classes and event frames.
 #include "pack/pack.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "text/fold.h"
@@ -53,6 +54,30 @@ bool ParseSlot(const LanguagePack& pack, std::string_view s, SlotSpec& out) {
     }
   }
   return false;
+}
+
+bool IsPloverType(std::string_view s) {
+  static constexpr std::string_view kTypes[] = {
+      "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",      "RETREAT", "REQUEST",
+      "ACCUSE", "REJECT",  "THREATEN", "SANCTION", "PROTEST",   "MOBILIZE", "COERCE",  "ASSAULT"};
+  return std::find(std::begin(kTypes), std::end(kTypes), s) != std::end(kTypes);
+}
+
+// A CAMEO event code: 3 or 4 digits under a root from 01 to 20.
+bool IsCameoCode(std::string_view s) {
+  if (s.size() < 3 || s.size() > 4) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  const int root = (s[0] - '0') * 10 + (s[1] - '0');
+  return root >= 1 && root <= 20;
+}
+
+// What is wrong with a whole frame once all its keys are read, or "".
+std::string FrameProblem(const Frame& f) {
+  if (f.cameo.empty()) return "has no cameo code";
+  if (f.verbs.empty() && f.nouns.empty()) return "has no verbs or nouns";
+  if (f.source.empty() && f.source_required) return "has no source slots";
+  return "";
 }
 
 }  // namespace
@@ -185,10 +210,14 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
     } else if (key == "source-required") {
       cur->source_required = val != "no";
     } else if (key == "plover") {
+      if (val != "none" && !IsPloverType(val))
+        return LineError(path, line_no, "plover: `" + std::string(val) + "` is not one of the 16 PLOVER types, nor `none`");
       cur->plover = val == "none" ? "" : std::string(val);
     } else if (key == "mode") {
       cur->mode = std::string(val);
     } else if (key == "cameo") {
+      if (!IsCameoCode(val))
+        return LineError(path, line_no, "cameo: `" + std::string(val) + "` is not a CAMEO event code (3 or 4 digits, root 01 to 20)");
       cur->cameo = std::string(val);
     } else if (key == "context") {
       for (auto w : SplitList(val)) cur->context.emplace_back(w);
@@ -212,9 +241,8 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
   }
   for (const Frame& f : frames) {
     if (f.file != path) continue;
-    if (f.cameo.empty()) return LineError(path, f.line, "frame " + f.id + " has no cameo code");
-    if (f.verbs.empty() && f.nouns.empty())
-      return LineError(path, f.line, "frame " + f.id + " has no verbs or nouns");
+    std::string problem = FrameProblem(f);
+    if (!problem.empty()) return LineError(path, f.line, "frame " + f.id + " " + problem);
   }
   return Status::Ok();
 }

@@ -127,6 +127,56 @@ TEST(LanguagePackTest, PhrasesAreFoldedWithTheLanguagesTokenizer) {
   EXPECT_TRUE(en.Is("x", "st louis"));
 }
 
+// Frames are checked by one parser, pack::LoadPack, which the coder and lexc both run: a bad
+// frame is refused with its file and line, by the builder too.
+constexpr std::string_view kGoodFrame =
+    "[meet]\nverbs = meet\nsource = subject\ntarget = object\nplover = CONSULT\ncameo = 040\n";
+
+Status LoadFrames(std::string_view frames) {
+  std::vector<Lexicon::PackFile> files = {{"lang/en/grammar.txt", "determiner = the\n"},
+                                          {"lang/en/frames/test.txt", frames}};
+  pack::LanguagePack en;
+  return pack::LoadPack("en", files, en);
+}
+
+TEST(FrameCheckTest, GoodFrameLoads) { EXPECT_TRUE(LoadFrames(kGoodFrame).ok()); }
+
+TEST(FrameCheckTest, BadFramesNameFileLineAndProblem) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string(kGoodFrame) + "colour = blue\n", "lang/en/frames/test.txt:7: unknown key `colour`"},
+      {"# c\n\n[a]\nverbs = meet\nsource = subject\nplover = CONSULT\n",
+       "lang/en/frames/test.txt:3: frame en.a has no cameo code"},
+      {"[a]\nverbs = meet\nsource = subject\nplover = CONSULT\ncameo = 4x\n",
+       "lang/en/frames/test.txt:5: cameo: `4x` is not a CAMEO event code"},
+      {"[a]\nverbs = meet\nsource = subject\nplover = CONSULTS\ncameo = 040\n",
+       "lang/en/frames/test.txt:4: plover: `CONSULTS` is not one of the 16 PLOVER types"},
+      {"[a]\nverbs = meet\nplover = CONSULT\ncameo = 040\n",
+       "lang/en/frames/test.txt:1: frame en.a has no source slots"},
+      {"[a]\nsource = subject\ncameo = 040\n", "lang/en/frames/test.txt:1: frame en.a has no verbs or nouns"},
+      {"[a]\nverbs = meet\nsource = subject, nearby\ncameo = 040\n",
+       "lang/en/frames/test.txt:3: unknown slot `nearby`"},
+      {"[a]\nverbs = meet\nsource = subject\ncameo = 040\nconfidence = high\n",
+       "lang/en/frames/test.txt:5: confidence: expected a number from 0 to 1"},
+  };
+  for (const auto& [frames, want] : cases) {
+    Status st = LoadFrames(frames);
+    ASSERT_FALSE(st.ok()) << frames;
+    EXPECT_EQ(st.message().substr(0, want.size()), want) << st.message();
+  }
+}
+
+TEST(FrameCheckTest, BuilderRefusesABadFrame) {
+  lex::Builder builder;
+  builder.AddPackFile("lang/fr/grammar.txt", "determiner = le\n");
+  builder.AddPackFile("lang/fr/frames/test.txt", "[a]\nverbes = rencontrer\n");
+  Status st = builder.CheckPacks();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.message(), "lang/fr/frames/test.txt:2: unknown key `verbes`");
+  const std::string path = ::testing::TempDir() + "lexicon_test_bad_" + std::to_string(getpid());
+  EXPECT_FALSE(builder.Write(path).ok());
+  std::remove(path.c_str());
+}
+
 // The full lexicon, through the coder: the names are mentions with their country.
 std::unique_ptr<Coder>& SharedCoder() {
   static std::unique_ptr<Coder> coder = [] {
