@@ -17,7 +17,6 @@
 #include "dict/dictionaries.h"
 #include "event/events.h"
 #include "ingest/dispatch.h"
-#include "lexicon/builder.h"
 #include "lexicon/lexicon.h"
 #include "pack/pack.h"
 #include "pipeline/engine.h"
@@ -36,9 +35,7 @@ namespace pl = attache::pipeline;
 struct LangRuntime {
   pack::LanguagePack pack;
   std::unique_ptr<timex::TimeWords> time_words;
-  text::AbbreviationSet abbreviations;
   lex::Lang code = lex::Lang::kFr;
-  std::string selftest;  // the pack's self-test sentences
 };
 
 int Quad(std::string_view cameo) {
@@ -140,8 +137,6 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
   auto impl = std::make_unique<Impl>();
   impl->lexicon = std::move(lx.value());
   impl->options = options;
-  impl->fr.pack.lang = "fr";
-  impl->en.pack.lang = "en";
   impl->fr.code = lex::Lang::kFr;
   impl->en.code = lex::Lang::kEn;
   // $ATTACHE_PACKS (a data/ folder) overrides the rule files stored in the lexicon, so a
@@ -162,17 +157,8 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     }
     for (size_t i = 0; i + 1 < owned.size(); i += 2) files.push_back({owned[i], owned[i + 1]});
   }
-  for (const auto& pf : files) {
-    LangRuntime* rt = nullptr;
-    if (pf.path.rfind("lang/fr/", 0) == 0) rt = &impl->fr;
-    if (pf.path.rfind("lang/en/", 0) == 0) rt = &impl->en;
-    if (rt == nullptr) continue;
-    std::string_view rest = pf.path.substr(8);
-    Status st;
-    if (rest == "grammar.txt") st = rt->pack.AddGrammar(pf.path, pf.text);
-    else if (rest.rfind("frames/", 0) == 0) st = rt->pack.AddFrames(pf.path, pf.text);
-    else if (rest == "time.txt") rt->pack.time_text = std::string(pf.text);
-    else if (rest == "selftest.txt") rt->selftest = std::string(pf.text);
+  for (auto [rt, lang] : {std::pair{&impl->fr, "fr"}, std::pair{&impl->en, "en"}}) {
+    Status st = pack::LoadPack(lang, files, rt->pack);
     if (!st.ok()) return st;
   }
   for (uint32_t id = 0; id < impl->lexicon->entity_count(); ++id) {
@@ -187,18 +173,16 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     }
   }
   for (LangRuntime* rt : {&impl->fr, &impl->en}) {
-    rt->pack.Index();
     auto tw = timex::TimeWords::Build(rt->pack.lang, rt->pack.time_text);
     if (!tw.ok()) return tw.status();
     rt->time_words = std::make_unique<timex::TimeWords>(std::move(tw.value()));
-    for (const auto& a : rt->pack.Class("abbreviation")) rt->abbreviations.Add(a);
   }
   std::unique_ptr<Coder> coder(new Coder(std::move(impl)));
   // Self-tests: every pack's sentences must still give their codes with this lexicon.
   for (const LangRuntime* rt : {&coder->impl_->fr, &coder->impl_->en}) {
     size_t pos = 0;
     int line = 0;
-    const std::string& st = rt->selftest;
+    const std::string& st = rt->pack.selftest_text;
     while (pos < st.size()) {
       size_t nl = st.find('\n', pos);
       if (nl == std::string::npos) nl = st.size();
@@ -333,7 +317,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   // officials and the first discourse country.
   uint32_t dateline_entity = UINT32_MAX;
   if (!parts.dateline_place.empty()) {
-    std::string key = lex::PhraseKey(parts.dateline_place);
+    std::string key = text::PhraseKey(parts.dateline_place, rt.pack.Tokenizer());
     uint32_t best = UINT32_MAX;
     uint32_t best_pop = 0;
     for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
@@ -355,10 +339,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     }
   }
 
-  text::TokenizerOptions topt;
-  topt.french = lang == "fr";
-  topt.english = lang == "en";
-  topt.abbreviations = &rt.abbreviations;
+  const text::TokenizerOptions topt = rt.pack.Tokenizer();
   ws.keys.clear();
 
   // The title: its compound demonym ("russo-américaine") gives the dispatch's main dyad.
@@ -385,9 +366,9 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
   }
 
   bool cut = false;
-  auto ranges = text::SplitSentences(text, static_cast<uint32_t>(parts.body_begin),
-                                     static_cast<uint32_t>(parts.body_end), lang,
-                                     options.max_sentence_bytes, cut);
+  auto ranges = rt.pack.Splitter().Split(text, static_cast<uint32_t>(parts.body_begin),
+                                         static_cast<uint32_t>(parts.body_end),
+                                         options.max_sentence_bytes, cut);
   // Header, update note and credits never yield events, even inside the body range.
   std::erase_if(ranges, [&](const text::SentenceRange& r) {
     for (const auto& x : parts.excluded)
@@ -429,10 +410,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
     }
     const LangRuntime& srt = other ? other_rt : rt;
-    text::TokenizerOptions sopt = topt;
-    sopt.french = s.lang == "fr";
-    sopt.english = s.lang == "en";
-    sopt.abbreviations = &srt.abbreviations;
+    const text::TokenizerOptions sopt = srt.pack.Tokenizer();
     std::vector<text::Token> toks;
     text::Tokenize(text, s.b, s.e, sopt, toks, ws.keys);
     s.toks.reserve(toks.size());

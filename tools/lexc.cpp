@@ -19,7 +19,9 @@
 #include "lexicon/sources/forms.h"
 #include "lexicon/sources/packs.h"
 #include "lexicon/sources/world.h"
+#include "pack/pack.h"
 #include "text/fold.h"
+#include "text/tokenize.h"
 
 namespace {
 
@@ -103,42 +105,33 @@ int Fail(const Status& s) {
   return 1;
 }
 
-const char* KindName(uint8_t kind) {
-  static const char* kNames[] = {"?",   "country", "city",   "admin1", "demonym", "metonym",
-                                 "org", "title",   "person", "prefix", "place"};
-  return kind < sizeof(kNames) / sizeof(kNames[0]) ? kNames[kind] : "?";
+std::string_view KindName(uint8_t kind) {
+  return lex::NameOf(lex::kEntityKindNames, static_cast<lex::EntityKind>(kind));
 }
 
 std::string PosNames(uint16_t pos) {
-  static const char* kNames[] = {"NOUN", "VERB", "ADJ",   "ADV", "DET", "PRON",
-                                 "PREP", "CONJ", "PROPN", "NUM", "AUX", "INTJ"};
   std::string out;
-  for (int b = 0; b < 12; ++b) {
-    if (pos & (1u << b)) out += kNames[b];
+  for (const auto& [name, bit] : lex::kPosNames) {
+    if (pos & bit) out += name;
   }
   return out;
 }
 
 std::string FeatNames(uint32_t feats) {
-  static const char* kNames[] = {"inf", "ppas", "ppre", "pres",  "past", "impf",
-                                 "fut", "cond", "subj", "imper", "1",    "2",
-                                 "3",   "sg",   "pl",   "masc",  "fem"};
   std::string out;
-  for (int b = 0; b < 17; ++b) {
-    if (feats & (1u << b)) {
+  for (const auto& [name, bit] : lex::kFeatNames) {
+    if (feats & bit) {
       if (!out.empty()) out.push_back(' ');
-      out += kNames[b];
+      out += name;
     }
   }
   return out;
 }
 
 std::string FlagNames(uint16_t flags) {
-  static const char* kNames[] = {"capital", "plural",  "anaphoric", "needs-country",
-                                 "abbrev",  "surname", "feminine"};
   std::string out;
-  for (int b = 0; b < 7; ++b) {
-    if (flags & (1u << b)) out += std::string(" ") + kNames[b];
+  for (const auto& [name, bit] : lex::kEntityFlagNames) {
+    if (flags & bit) (out += ' ') += name;
   }
   return out;
 }
@@ -157,6 +150,12 @@ int Check(const Options& o) {
       std::cerr << ", " << KindName(static_cast<uint8_t>(k)) << " " << by_kind[k];
   }
   std::cerr << "; " << l.pack_files().size() << " pack files\n";
+  // Phrases are keyed per language, with the tokenizer of that language's pack.
+  attache::pack::LanguagePack packs[std::size(lex::kPackLangs)];
+  for (size_t i = 0; i < std::size(lex::kPackLangs); ++i) {
+    Status st = attache::pack::LoadPack(lex::LangCode(lex::kPackLangs[i]), l.pack_files(), packs[i]);
+    if (!st.ok()) return Fail(st);
+  }
   for (const std::string& w : o.check_words) {
     const std::string folded = attache::lex::FoldKey(w);
     for (lex::Lang lang : {lex::Lang::kFr, lex::Lang::kEn, lex::Lang::kAny}) {
@@ -165,11 +164,17 @@ int Check(const Options& o) {
         std::cerr << w << " [" << lang_name << "] " << l.str(r.lemma) << " " << PosNames(r.pos)
                   << " " << FeatNames(r.feats) << "\n";
       }
-      for (uint32_t id : l.Entities(lang, attache::lex::PhraseKey(w))) {
-        const lex::Entity& e = l.entity(id);
-        std::cerr << w << " [" << lang_name << "] -> " << KindName(e.kind) << " '" << l.str(e.name)
-                  << "' " << e.country << " code=" << l.str(e.code) << " pop=" << e.population
-                  << FlagNames(e.flags) << "\n";
+    }
+    for (size_t i = 0; i < std::size(lex::kPackLangs); ++i) {
+      const std::string key = attache::text::PhraseKey(w, packs[i].Tokenizer());
+      for (lex::Lang lang : {lex::kPackLangs[i], lex::Lang::kAny}) {
+        for (uint32_t id : l.Entities(lang, key)) {
+          const lex::Entity& e = l.entity(id);
+          std::cerr << w << " [" << lex::LangCode(lex::kPackLangs[i])
+                    << (lang == lex::Lang::kAny ? ", any" : "") << "] -> " << KindName(e.kind)
+                    << " '" << l.str(e.name) << "' " << e.country << " code=" << l.str(e.code)
+                    << " pop=" << e.population << FlagNames(e.flags) << "\n";
+        }
       }
     }
   }
@@ -252,6 +257,10 @@ int main(int argc, char** argv) {
   if (first) std::cerr << "no entities";
   std::cerr << "; " << pc.aliases << " aliases + " << pc.inflected_aliases << " inflected, "
             << Seconds(t) << " s\n";
+  // The rule files as the coder will read them: a bad frame or grammar line fails the build
+  // here, with its place in the source tree, rather than when the coder starts.
+  s = builder.CheckPacks();
+  if (!s.ok()) return Fail(Status::Error(o.data + "/" + s.message()));
 
   // 6. Write.
   t = std::chrono::steady_clock::now();

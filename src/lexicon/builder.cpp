@@ -2,35 +2,20 @@
 // little-endian file with offsets (format.h).
 #include "lexicon/builder.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 
 #include "lexicon/hash.h"
+#include "lexicon/lexicon.h"
+#include "pack/pack.h"
 #include "text/fold.h"
+#include "text/normalize.h"
 #include "text/tokenize.h"
 
 namespace attache::lex {
 namespace {
-
-std::string Nfc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(s);
-  // Most input is already NFC: check without converting to UTF-16 (as text/normalize.cpp does).
-  if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), s.size()), status) && U_SUCCESS(status))
-    return std::string(s);
-  status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-  icu::UnicodeString n = nfc->normalize(u, status);
-  std::string out;
-  n.toUTF8String(out);
-  return U_SUCCESS(status) ? out : std::string(s);
-}
 
 std::string LangKey(Lang lang, std::string_view key) {
   std::string k;
@@ -87,6 +72,19 @@ std::vector<Bucket> BuildTable(const std::unordered_map<std::string, std::vector
   return buckets;
 }
 
+// Every language's pack from the pack files, through pack::LoadPack as the coder does.
+Status LoadPacks(const std::vector<std::pair<std::string, std::string>>& pack_files,
+                 pack::LanguagePack (&out)[std::size(kPackLangs)]) {
+  std::vector<Lexicon::PackFile> files;
+  files.reserve(pack_files.size());
+  for (const auto& [p, t] : pack_files) files.push_back({p, t});
+  for (size_t i = 0; i < std::size(kPackLangs); ++i) {
+    Status st = pack::LoadPack(LangCode(kPackLangs[i]), files, out[i]);
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 void CopyCode(char* dst, std::string_view s) {
   std::memset(dst, 0, 4);
   std::memcpy(dst, s.data(), std::min<size_t>(3, s.size()));
@@ -94,25 +92,11 @@ void CopyCode(char* dst, std::string_view s) {
 
 }  // namespace
 
-std::string FoldKey(std::string_view text) { return text::Fold(Nfc(text)); }
-
-std::string PhraseKey(std::string_view phrase) {
-  std::string nfc = Nfc(phrase);
-  std::vector<text::Token> tokens;
-  std::string keys;
-  text::TokenizerOptions opt;
-  text::Tokenize(nfc, 0, static_cast<uint32_t>(nfc.size()), opt, tokens, keys);
-  std::string out;
-  for (const auto& t : tokens) {
-    if (!out.empty()) out.push_back(' ');
-    out.append(text::KeyOf(t, keys));
-  }
-  return out;
-}
+std::string FoldKey(std::string_view text) { return text::Fold(text::Nfc(text)); }
 
 void Builder::AddForm(Lang lang, std::string_view form, std::string_view lemma, uint16_t pos,
                       uint32_t feats) {
-  std::string nfc_form = Nfc(form);
+  std::string nfc_form = text::Nfc(form);
   std::string key = LangKey(lang, text::Fold(nfc_form));
   // Lemmas are stored folded: the runtime compares them with folded pack words without
   // folding anything per token.
@@ -127,17 +111,63 @@ uint32_t Builder::AddEntity(const EntitySpec& spec) {
 }
 
 void Builder::AddAlias(Lang lang, std::string_view phrase, uint32_t id) {
-  std::string key = PhraseKey(phrase);
-  if (key.empty()) return;
-  auto& v = aliases_[LangKey(lang, key)];
-  if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  aliases_.push_back({lang, text::Nfc(phrase), id});
 }
 
 void Builder::AddPackFile(std::string_view path, std::string_view text) {
   packs_.emplace_back(std::string(path), std::string(text));
 }
 
+Status Builder::CheckPacks() const {
+  pack::LanguagePack lang_packs[std::size(kPackLangs)];
+  return LoadPacks(packs_, lang_packs);
+}
+
 Status Builder::Write(const std::string& path) const {
+  // The packs, read as the coder reads them: their tokenizers key the aliases, and a rule
+  // file the coder would refuse fails the build here.
+  pack::LanguagePack lang_packs[std::size(kPackLangs)];
+  Status loaded = LoadPacks(packs_, lang_packs);
+  if (!loaded.ok()) return loaded;
+  // Aliases: key -> entity ids.
+  std::unordered_map<std::string, std::vector<uint32_t>> alias_map;
+  alias_map.reserve(aliases_.size());
+  auto add = [&](Lang lang, const std::string& key, uint32_t id) {
+    if (key.empty()) return;
+    auto& v = alias_map[LangKey(lang, key)];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  };
+  std::string keys[std::size(kPackLangs)];
+  for (const Alias& a : aliases_) {
+    for (size_t i = 0; i < std::size(kPackLangs); ++i) {
+      keys[i].clear();
+      if (a.lang == Lang::kAny || a.lang == kPackLangs[i])
+        keys[i] = text::PhraseKey(a.phrase, lang_packs[i].Tokenizer());
+    }
+    if (a.lang != Lang::kAny) {
+      for (size_t i = 0; i < std::size(kPackLangs); ++i) add(a.lang, keys[i], a.id);
+      continue;
+    }
+    bool same = std::all_of(std::begin(keys), std::end(keys),
+                            [&](const std::string& k) { return k == keys[0]; });
+    if (same) {
+      add(Lang::kAny, keys[0], a.id);
+    } else {
+      for (size_t i = 0; i < std::size(kPackLangs); ++i) add(kPackLangs[i], keys[i], a.id);
+    }
+  }
+  // The runtime looks a key up in its language and in kAny: an id already under the kAny
+  // key would be found twice.
+  for (auto& [k, ids] : alias_map) {
+    if (static_cast<Lang>(k[0]) == Lang::kAny) continue;
+    auto any = alias_map.find(LangKey(Lang::kAny, std::string_view(k).substr(1)));
+    if (any == alias_map.end()) continue;
+    std::erase_if(ids, [&](uint32_t id) {
+      return std::find(any->second.begin(), any->second.end(), id) != any->second.end();
+    });
+  }
+  std::erase_if(alias_map, [](const auto& kv) { return kv.second.empty(); });
+
   StringPool pool;
   // Forms.
   std::unordered_map<std::string, std::vector<Reading>> form_map;
@@ -170,7 +200,7 @@ Status Builder::Write(const std::string& path) const {
     ents.push_back(e);
   }
   std::vector<uint32_t> gaz_values;
-  std::vector<Bucket> gaz_buckets = BuildTable(aliases_, pool, gaz_values);
+  std::vector<Bucket> gaz_buckets = BuildTable(alias_map, pool, gaz_values);
   std::string packs;
   for (const auto& [p, t] : packs_) {
     packs += "@@ " + p + "\n" + t;

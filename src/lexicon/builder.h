@@ -44,10 +44,19 @@ class Builder {
                uint32_t feats);
   // Adds an entity; returns its id for AddAlias.
   uint32_t AddEntity(const EntitySpec& spec);
-  // Makes `phrase` (tokenised and folded here) find entity `id`.
+  // Makes `phrase` find entity `id` in text of `lang` (kAny: every language). The phrase is
+  // keyed in Write(), when every pack file is in: each language's key is the phrase as that
+  // language's runtime tokenises it (its elision and clitic rules and its grammar's
+  // abbreviations), so "Côte d'Ivoire" and "St. Louis" are found in French and English
+  // text alike. A kAny phrase whose keys differ between languages is stored once per
+  // language under that language's key.
   void AddAlias(Lang lang, std::string_view phrase, uint32_t id);
   // Language-pack rule text, stored verbatim for the runtime to parse.
   void AddPackFile(std::string_view path, std::string_view text);
+  // Parses the pack files added so far exactly as the coder will (pack::LoadPack for every
+  // language: grammar classes, frames and their checks). The error names the file (as
+  // added) and line. Write() runs the same parse and fails the same way.
+  Status CheckPacks() const;
 
   size_t form_count() const { return forms_.size(); }
   size_t entity_count() const { return entities_.size(); }
@@ -67,12 +76,13 @@ class Builder {
   };
   std::unordered_map<std::string, std::vector<FormReading>> forms_;  // key: lang byte + folded
   std::vector<EntitySpec> entities_;
-  std::unordered_map<std::string, std::vector<uint32_t>> aliases_;
+  struct Alias {
+    Lang lang;
+    std::string phrase;  // NFC
+    uint32_t id;
+  };
+  std::vector<Alias> aliases_;
   std::vector<std::pair<std::string, std::string>> packs_;
 };
-
-// Tokenises a phrase the way the runtime tokeniser does and joins the folded tokens with
-// single spaces: the gazetteer key of the phrase.
-std::string PhraseKey(std::string_view phrase);
 
 }  // namespace attache::lex

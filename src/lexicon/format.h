@@ -3,7 +3,9 @@
 // size so the reader can view the mapping directly.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace attache::lex {
 
@@ -12,6 +14,11 @@ inline constexpr uint32_t kFormatVersion = 3;  // 2: lemmas folded; 3: form hash
 inline constexpr uint32_t kEndianCheck = 0x01020304u;
 
 enum class Lang : uint8_t { kAny = 0, kFr = 1, kEn = 2 };
+// The languages with a pack, and their codes (the pack folder under data/lang/).
+inline constexpr Lang kPackLangs[] = {Lang::kFr, Lang::kEn};
+constexpr std::string_view LangCode(Lang lang) {
+  return lang == Lang::kFr ? "fr" : lang == Lang::kEn ? "en" : "";
+}
 
 // Coarse part of speech, as a bit set: a form can have several readings.
 enum Pos : uint16_t {
@@ -81,6 +88,50 @@ enum EntityFlag : uint16_t {
   kSurname = 1u << 5,        // a surname alias of a known person
   kFeminine = 1u << 6,
 };
+
+// The names of the values above, as written in data files (entity lists, irregular_verbs.txt)
+// and printed by `lexc --check`: one table per enum, in bit order for the bit sets.
+template <typename T>
+struct NamedValue {
+  std::string_view name;
+  T value;
+};
+inline constexpr NamedValue<EntityKind> kEntityKindNames[] = {
+    {"country", EntityKind::kCountry}, {"city", EntityKind::kCity},
+    {"admin1", EntityKind::kAdmin1},   {"demonym", EntityKind::kDemonym},
+    {"metonym", EntityKind::kMetonym}, {"org", EntityKind::kOrg},
+    {"title", EntityKind::kTitle},     {"person", EntityKind::kPerson},
+    {"prefix", EntityKind::kPrefix},   {"place", EntityKind::kPlaceOther}};
+// `surname` is set by a "(surname)" name in an entity list, not written as a flag.
+inline constexpr NamedValue<uint16_t> kEntityFlagNames[] = {
+    {"capital", kCapital}, {"plural", kPlural},   {"anaphoric", kAnaphoric},
+    {"needs-country", kNeedsCountry}, {"abbrev", kAbbrev}, {"surname", kSurname},
+    {"feminine", kFeminine}};
+inline constexpr NamedValue<uint16_t> kPosNames[] = {
+    {"NOUN", kNoun}, {"VERB", kVerb}, {"ADJ", kAdj},     {"ADV", kAdv},
+    {"DET", kDet},   {"PRON", kPron}, {"PREP", kPrep},   {"CONJ", kConj},
+    {"PROPN", kPropn}, {"NUM", kNum}, {"AUX", kAux},     {"INTJ", kIntj}};
+inline constexpr NamedValue<uint32_t> kFeatNames[] = {
+    {"inf", kInf},   {"ppas", kPpas}, {"ppre", kPpre}, {"pres", kPres}, {"past", kPast},
+    {"impf", kImpf}, {"fut", kFut},   {"cond", kCond}, {"subj", kSubj}, {"imper", kImper},
+    {"1", kP1},      {"2", kP2},      {"3", kP3},      {"sg", kSg},     {"pl", kPl},
+    {"masc", kMasc}, {"fem", kFem}};
+
+// The entry of `table` named `name`, or nullptr.
+template <typename T, size_t N>
+constexpr const NamedValue<T>* FindName(const NamedValue<T> (&table)[N], std::string_view name) {
+  for (const NamedValue<T>& e : table)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+// The name of `value` in `table`, or "?".
+template <typename T, size_t N>
+constexpr std::string_view NameOf(const NamedValue<T> (&table)[N], T value) {
+  for (const NamedValue<T>& e : table)
+    if (e.value == value) return e.name;
+  return "?";
+}
 
 // One gazetteer entity. Several keys (names, aliases, forms) point to the same entity.
 struct Entity {

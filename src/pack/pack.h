@@ -4,11 +4,15 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "attache/status.h"
+#include "lexicon/lexicon.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
 
 namespace attache::pack {
 
@@ -52,6 +56,7 @@ struct VerbTrigger {
 struct Frame {
   std::string id;  // "fr.consult.meet"
   std::string file;
+  int line = 0;    // of the [id] line in `file`
   std::vector<VerbTrigger> verbs;
   std::vector<std::vector<std::string>> nouns;  // folded lemma sequences
   std::vector<SlotSpec> source, target;
@@ -85,17 +90,41 @@ class LanguagePack {
   std::vector<Frame> frames;
   // Index: folded verb lemma -> frame indices; first folded noun lemma -> frame indices.
   std::multimap<std::string, size_t, std::less<>> by_verb, by_noun;
-  std::string time_text;  // the pack's time words file, for the time stage
+  std::string time_text;      // the pack's time words file, for the time stage
+  std::string selftest_text;  // the pack's self-test sentences, run when the coder opens
 
+  // How text in this language is tokenised: French elisions and inversions or English
+  // clitics, and the grammar's abbreviations (classes `abbreviation` and
+  // `abbreviation.title`: the words that keep their dot). The runtime reads text with these
+  // options and the lexicon compiler keys phrases with them, so the two always agree. The
+  // options point into this pack.
+  text::TokenizerOptions Tokenizer() const;
+  // How text in this language is cut into sentences: no break after the grammar's
+  // `abbreviation.title` words (titles before a name: "Gen. Smith", "Mme. Durand").
+  const text::SentenceSplitter& Splitter() const { return splitter_; }
+  // Folds a pack word the way the runtime folds the same words in running text: a single
+  // word as is ("l'", "qu'" keep their apostrophe, as the tokenizer's elided tokens do), a
+  // phrase through Tokenizer() (text::PhraseKey).
+  std::string FoldWord(std::string_view word) const;
+
+  // Load the grammar before the frames: frame words are folded with its abbreviations.
   Status AddGrammar(std::string_view path, std::string_view text);
   Status AddFrames(std::string_view path, std::string_view text);
   void Index();
 
  private:
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> classes_;
+  text::AbbreviationSet abbreviations_;  // folded, without the dot
+  std::vector<std::string> title_abbreviations_;  // as written: the splitter needs accents
+  text::SentenceSplitter splitter_;
 };
 
-// Folds and tokenises a pack word the way the runtime does ("l'" stays "l'").
-std::string FoldWord(std::string_view word);
+// Builds the pack of language `lang` ("fr", "en") from the rule files under "lang/<lang>/"
+// (paths as stored in the lexicon, relative to data/): grammar.txt first, then frames/*.txt,
+// time.txt and selftest.txt, then the index. The coder loads its packs this way and the
+// lexicon compiler does the same, so a malformed frame or grammar line fails the build with
+// the same "path:line: what" message the coder would give.
+Status LoadPack(std::string_view lang, std::span<const Lexicon::PackFile> files,
+                LanguagePack& pack);
 
 }  // namespace attache::pack

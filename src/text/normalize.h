@@ -9,6 +9,11 @@
 
 namespace attache::text {
 
+// `s` (valid UTF-8) in NFC; already-normalised text (the common case) is copied after a
+// quick check. For words and phrases read from data files, not for running text (which
+// goes through OffsetMap to keep its offsets).
+std::string Nfc(std::string_view s);
+
 class OffsetMap {
  public:
   // Normalises `input` (valid UTF-8) to NFC into `out` and records the mapping.

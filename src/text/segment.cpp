@@ -3,8 +3,10 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <atomic>
 #include <memory>
 
 #include "text/fold.h"
@@ -12,27 +14,45 @@
 namespace attache::text {
 namespace {
 
-std::unique_ptr<icu::BreakIterator> MakeIterator(const char* lang) {
+std::unique_ptr<icu::BreakIterator> MakeIterator(const std::string& lang,
+                                                 const std::vector<std::string>& suppressed) {
   UErrorCode st = U_ZERO_ERROR;
-  icu::Locale loc(lang);
+  icu::Locale loc(lang.c_str());
   std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(loc, st));
   if (U_FAILURE(st)) return nullptr;
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> fb(
       icu::FilteredBreakIteratorBuilder::createInstance(loc, st));
   if (U_FAILURE(st) || !fb) return base;
-  // Titles the CLDR list lacks.
-  for (const char* a : {"Gen.", "St.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Adm.", "Sgt.", "Capt.",
-                        "Mme.", "Mgr.", "Dr.", "Pr.", "M.", "Mr.", "Mrs.", "Ms.", "Jr."})
+  // The pack's titles that CLDR's list lacks.
+  for (const std::string& a : suppressed) {
     fb->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), st);
-  st = U_ZERO_ERROR;
+    st = U_ZERO_ERROR;  // already in CLDR's list: not an error worth stopping for
+  }
   icu::BreakIterator* wrapped = fb->wrapIteratorWithFilter(base.release(), st);
   return std::unique_ptr<icu::BreakIterator>(wrapped);
 }
 
-icu::BreakIterator* Iterator(std::string_view lang) {
-  thread_local std::unique_ptr<icu::BreakIterator> fr = MakeIterator("fr");
-  thread_local std::unique_ptr<icu::BreakIterator> en = MakeIterator("en");
-  return lang == "en" ? en.get() : fr.get();
+// This thread's iterator for a splitter configuration. A thread keeps the few it used last
+// (a process normally has one per language).
+icu::BreakIterator* Iterator(uint64_t id, const std::string& lang,
+                             const std::vector<std::string>& suppressed) {
+  struct Entry {
+    uint64_t id;
+    std::unique_ptr<icu::BreakIterator> it;
+  };
+  thread_local std::vector<Entry> cache;
+  for (Entry& e : cache)
+    if (e.id == id) return e.it.get();
+  constexpr size_t kKept = 8;
+  if (cache.size() >= kKept) cache.erase(cache.begin());
+  cache.push_back({id, MakeIterator(lang, suppressed)});
+  return cache.back().it.get();
+}
+
+std::string Utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 // A byte that can end a sentence: . ! ? : " ) or the last byte of » ” … (UTF-8).
@@ -94,10 +114,29 @@ bool ShouldMerge(std::string_view prev, std::string_view next) {
 
 }  // namespace
 
-std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uint32_t e,
-                                          std::string_view lang, size_t max_bytes, bool& cut) {
+SentenceSplitter::SentenceSplitter(std::string_view lang,
+                                   const std::vector<std::string>& no_break_after)
+    : lang_(lang) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1);
+  for (const std::string& w : no_break_after) {
+    icu::UnicodeString lower = icu::UnicodeString::fromUTF8(w);
+    if (lower.endsWith(icu::UnicodeString(u"."))) lower.truncate(lower.length() - 1);
+    if (lower.isEmpty()) continue;
+    lower.toLower(icu::Locale(lang_.c_str()));
+    icu::UnicodeString cap = lower;
+    const UChar32 first = cap.char32At(0);
+    cap.replace(0, U16_LENGTH(first), static_cast<UChar32>(u_toupper(first)));
+    // Capitalised only: a title before a name is ("Gen. Smith", "Mme. Durand"), while a
+    // lower-case "m." or "mm." may be a unit ending a sentence ("a couru 100 m.").
+    suppressed_.push_back(Utf8(cap) + ".");
+  }
+}
+
+std::vector<SentenceRange> SentenceSplitter::Split(std::string_view text, uint32_t b, uint32_t e,
+                                                   size_t max_bytes, bool& cut) const {
   std::vector<SentenceRange> out;
-  icu::BreakIterator* it = Iterator(lang);
+  icu::BreakIterator* it = Iterator(id_, lang_, suppressed_);
   uint32_t para = b;
   while (para < e) {
     // A paragraph ends at a newline after sentence-final punctuation or a blank line; a

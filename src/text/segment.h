@@ -14,9 +14,25 @@ struct SentenceRange {
   uint32_t b, e;
 };
 
-// Splits text[b, e) (normalised UTF-8) into sentences. `lang` selects ICU's rules and
-// abbreviation list; `cut` is set when a sentence longer than `max_bytes` was split.
-std::vector<SentenceRange> SplitSentences(std::string_view text, uint32_t b, uint32_t e,
-                                          std::string_view lang, size_t max_bytes, bool& cut);
+// Splits normalised UTF-8 text into sentences for one language: ICU's sentence rules and
+// CLDR's abbreviations for that language, plus no break after the language pack's title
+// abbreviations ("Gen. Smith", "Mme. Durand"). Immutable and shared by threads: each thread
+// gets its own ICU iterator, built on first use.
+class SentenceSplitter {
+ public:
+  SentenceSplitter() : SentenceSplitter("", {}) {}
+  // `no_break_after`: words as written in the pack, with or without their dot ("gén",
+  // "Gen.", "mme"); a break after the capitalised word and its dot ("Gén.") is suppressed.
+  SentenceSplitter(std::string_view lang, const std::vector<std::string>& no_break_after);
+
+  // Splits text[b, e); `cut` is set when a sentence longer than `max_bytes` was split.
+  std::vector<SentenceRange> Split(std::string_view text, uint32_t b, uint32_t e,
+                                   size_t max_bytes, bool& cut) const;
+
+ private:
+  std::string lang_;
+  std::vector<std::string> suppressed_;  // "Gén.", "gén.": ICU suppression strings
+  uint64_t id_;                          // names this configuration in the thread caches
+};
 
 }  // namespace attache::text

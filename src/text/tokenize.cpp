@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "text/fold.h"
+#include "text/normalize.h"
 
 namespace attache::text {
 namespace {
@@ -312,6 +313,19 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, const Tokeniz
     out.Emit(static_cast<uint32_t>(start), static_cast<uint32_t>(start + word.size()),
              TokenKind::kWord, flags);
   }
+}
+
+std::string PhraseKey(std::string_view phrase, const TokenizerOptions& options) {
+  const std::string nfc = Nfc(phrase);
+  std::vector<Token> tokens;
+  std::string keys;
+  Tokenize(nfc, 0, static_cast<uint32_t>(nfc.size()), options, tokens, keys);
+  std::string out;
+  for (const Token& t : tokens) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(KeyOf(t, keys));
+  }
+  return out;
 }
 
 }  // namespace attache::text

@@ -54,6 +54,12 @@ struct TokenizerOptions {
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
               const TokenizerOptions& options, std::vector<Token>& tokens, std::string& keys);
 
+// The lookup key of a phrase from a data file: the phrase in NFC, tokenised with `options`
+// exactly as running text is, its folded token keys joined by single spaces. A key only
+// meets the runtime's if `options` are the ones the runtime reads that language with (see
+// pack::LanguagePack::Tokenizer).
+std::string PhraseKey(std::string_view phrase, const TokenizerOptions& options);
+
 inline std::string_view KeyOf(const Token& t, const std::string& keys) {
   return std::string_view(keys).substr(t.key, t.key_len);
 }

@@ -16,6 +16,7 @@
 
 #include "lexicon/sources/world.h"
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::lex::sources {
 namespace {
@@ -56,11 +57,7 @@ std::unordered_map<std::string, std::string> AltCountryNames(const char* locale,
 template <typename Pred>
 std::vector<std::string> NameVariants(std::string_view name, Pred keep_inner) {
   std::vector<std::string> out;
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return std::string(s);
-  };
+  auto trim = [](std::string_view s) { return std::string(text::Trim(s)); };
   auto push = [&](std::string s) {
     if (s.empty()) return;
     for (const auto& o : out) {

@@ -31,6 +31,7 @@
 #include "lexicon/sources/forms.h"
 #include "lexicon/sources/hunspell_affix.h"
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::lex::sources {
 namespace {
@@ -118,50 +119,24 @@ std::string Gerund(const std::string& base) {
   return base + "ing";
 }
 
-std::vector<std::string> SplitList(std::string_view s, char sep) {
+// The fields of `s` between `sep`s, trimmed, as strings (empty ones kept: they are errors
+// the caller names).
+std::vector<std::string> Fields(std::string_view s, char sep) {
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i <= s.size()) {
-    size_t j = s.find(sep, i);
-    if (j == std::string_view::npos) j = s.size();
-    std::string_view item = s.substr(i, j - i);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t' || item.back() == '\r')) {
-      item.remove_suffix(1);
-    }
-    out.emplace_back(item);
-    i = j + 1;
-  }
+  for (std::string_view f : text::SplitFields(s, sep)) out.emplace_back(f);
   return out;
 }
 
 bool ParsePos(std::string_view name, uint16_t& pos) {
-  static const std::pair<std::string_view, uint16_t> kNames[] = {
-      {"NOUN", kNoun},   {"VERB", kVerb}, {"ADJ", kAdj},   {"ADV", kAdv},
-      {"DET", kDet},     {"PRON", kPron}, {"PREP", kPrep}, {"CONJ", kConj},
-      {"PROPN", kPropn}, {"NUM", kNum},   {"AUX", kAux},   {"INTJ", kIntj}};
-  for (const auto& [n, bit] : kNames) {
-    if (n == name) {
-      pos = bit;
-      return true;
-    }
-  }
-  return false;
+  const auto* e = FindName(kPosNames, name);
+  if (e != nullptr) pos = e->value;
+  return e != nullptr;
 }
 
 bool ParseFeat(std::string_view name, uint32_t& feats) {
-  static const std::pair<std::string_view, uint32_t> kNames[] = {
-      {"inf", kInf},   {"ppas", kPpas}, {"ppre", kPpre}, {"pres", kPres}, {"past", kPast},
-      {"impf", kImpf}, {"fut", kFut},   {"cond", kCond}, {"subj", kSubj}, {"imper", kImper},
-      {"1", kP1},      {"2", kP2},      {"3", kP3},      {"sg", kSg},     {"pl", kPl},
-      {"masc", kMasc}, {"fem", kFem}};
-  for (const auto& [n, bit] : kNames) {
-    if (n == name) {
-      feats |= bit;
-      return true;
-    }
-  }
-  return false;
+  const auto* e = FindName(kFeatNames, name);
+  if (e != nullptr) feats |= e->value;
+  return e != nullptr;
 }
 
 struct TableReading {
@@ -186,28 +161,22 @@ Status ReadIrregularVerbs(const std::string& path, std::vector<TableReading>& ou
     std::string_view l = line;
     size_t hash = l.find('#');
     if (hash != std::string_view::npos) l = l.substr(0, hash);
-    while (!l.empty() && (l.back() == ' ' || l.back() == '\r' || l.back() == '\t')) {
-      l.remove_suffix(1);
-    }
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    l = text::Trim(l);
     if (l.empty()) continue;
     if (l[0] == '=') {
       // = FORM | LEMMA | POS [POS...] | feat feat...
-      auto cols = SplitList(l.substr(1), '|');
+      auto cols = Fields(l.substr(1), '|');
       if (cols.size() != 4 || cols[0].empty() || cols[1].empty()) {
         return error("expected '= form | lemma | POS... | features'");
       }
       uint32_t feats = 0;
-      std::istringstream fs(cols[3]);
-      std::string word;
-      while (fs >> word) {
-        if (!ParseFeat(word, feats)) return error("unknown feature '" + word + "'");
+      for (std::string_view word : text::SplitWords(cols[3])) {
+        if (!ParseFeat(word, feats)) return error("unknown feature '" + std::string(word) + "'");
       }
-      std::istringstream ps(cols[2]);
       bool any = false;
-      while (ps >> word) {
+      for (std::string_view word : text::SplitWords(cols[2])) {
         uint16_t pos = 0;
-        if (!ParsePos(word, pos)) return error("unknown POS '" + word + "'");
+        if (!ParsePos(word, pos)) return error("unknown POS '" + std::string(word) + "'");
         out.push_back({cols[0], cols[1], pos, feats});
         any = true;
       }
@@ -216,7 +185,7 @@ Status ReadIrregularVerbs(const std::string& path, std::vector<TableReading>& ou
       continue;
     }
     // base | past | past participle [| 3sg [| -ing]]
-    auto cols = SplitList(l, '|');
+    auto cols = Fields(l, '|');
     if (cols.size() < 3 || cols.size() > 5 || cols[0].empty() || cols[1].empty() ||
         cols[2].empty()) {
       return error("expected 'base | past | past participle [| 3sg [| -ing]]'");
@@ -227,20 +196,20 @@ Status ReadIrregularVerbs(const std::string& path, std::vector<TableReading>& ou
     }
     out.push_back({base, base, kVerb, kInf});
     out.push_back({base, base, kVerb, kPres});
-    for (const std::string& f : SplitList(cols[1], ',')) {
+    for (const std::string& f : Fields(cols[1], ',')) {
       if (f.empty()) return error("empty past form");
       out.push_back({f, base, kVerb, kPast});
     }
-    for (const std::string& f : SplitList(cols[2], ',')) {
+    for (const std::string& f : Fields(cols[2], ',')) {
       if (f.empty()) return error("empty past participle");
       out.push_back({f, base, kVerb, kPpas});
     }
     std::vector<std::string> third = cols.size() > 3 && !cols[3].empty()
-                                         ? SplitList(cols[3], ',')
+                                         ? Fields(cols[3], ',')
                                          : std::vector<std::string>{ThirdSingular(base)};
     for (const std::string& f : third) out.push_back({f, base, kVerb, kPres | kP3 | kSg});
     std::vector<std::string> ing = cols.size() > 4 && !cols[4].empty()
-                                       ? SplitList(cols[4], ',')
+                                       ? Fields(cols[4], ',')
                                        : std::vector<std::string>{Gerund(base)};
     for (const std::string& f : ing) out.push_back({f, base, kVerb, kPpre});
   }

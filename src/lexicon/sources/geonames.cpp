@@ -19,27 +19,13 @@
 
 #include "lexicon/sources/world.h"
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::lex::sources {
 namespace {
 
 constexpr uint32_t kMinPopulation = 1000;
 constexpr uint32_t kMinPopulationForAlternates = 20000;
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (true) {
-    size_t j = line.find('\t', i);
-    if (j == std::string_view::npos) {
-      out.push_back(line.substr(i));
-      break;
-    }
-    out.push_back(line.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 // Airport and other codes: "MOW", "NYC", "LHR".
 bool LooksLikeCode(std::string_view s) {
@@ -87,7 +73,7 @@ Status WorldSources::LoadCities(const std::string& path) {
     ++line_no;
     if (line.empty()) continue;
     if (line.back() == '\r') line.pop_back();
-    auto f = SplitTabs(line);
+    auto f = text::SplitFields(line, '\t');
     if (f.size() != 19) {
       return Status::Error(path + ":" + std::to_string(line_no) + ": expected 19 columns, got " +
                            std::to_string(f.size()));

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::lex::sources {
 namespace {
@@ -14,19 +15,6 @@ std::u32string ToU32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) out.push_back(text::NextCodePoint(s, i));
-  return out;
-}
-
-std::vector<std::string_view> SplitWs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-    if (j > i) out.push_back(line.substr(i, j - i));
-    i = j;
-  }
   return out;
 }
 
@@ -51,13 +39,6 @@ bool ParseCondition(std::string_view text, AffixRule& rule) {
     }
   }
   return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 }  // namespace
@@ -128,9 +109,9 @@ Status HunspellDictionary::ParseAff(const std::string& path) {
   AffixFlag current = 0;
   while (std::getline(in, line)) {
     ++line_no;
-    std::string_view l = Trim(line);
+    std::string_view l = text::Trim(line);
     if (l.empty() || l[0] == '#') continue;
-    auto f = SplitWs(l);
+    auto f = text::SplitWords(l);
     if (f.empty()) continue;
     const std::string_view key = f[0];
     if (key == "AF" || key == "AM") {
@@ -203,7 +184,7 @@ Status HunspellDictionary::ParseDic(const std::string& path) {
   std::string line;
   bool first = true;
   while (std::getline(in, line)) {
-    std::string_view l = Trim(line);
+    std::string_view l = text::Trim(line);
     if (first) {  // the first line is the entry count
       first = false;
       continue;
@@ -295,7 +276,7 @@ void HunspellDictionary::Expand(const std::function<bool(const AffixRule&)>& ski
 
 void SplitMorph(std::string_view morph, std::vector<std::string_view>& values,
                 std::vector<std::string_view>* other) {
-  for (std::string_view f : SplitWs(morph)) {
+  for (std::string_view f : text::SplitWords(morph)) {
     if (f.size() > 3 && f[2] == ':') {
       const std::string_view k = f.substr(0, 2);
       if (k == "po" || k == "is") {

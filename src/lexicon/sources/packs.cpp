@@ -4,24 +4,18 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <unordered_set>
 
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::lex::sources {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+using text::Trim;
 
 // Days from civil date (proleptic Gregorian), after the well-known era decomposition.
 int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
@@ -39,25 +33,6 @@ unsigned DaysInMonth(int y, unsigned m) {
   static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
-
-struct KindName {
-  std::string_view name;
-  EntityKind kind;
-};
-constexpr KindName kKinds[] = {
-    {"country", EntityKind::kCountry}, {"city", EntityKind::kCity},
-    {"admin1", EntityKind::kAdmin1},   {"demonym", EntityKind::kDemonym},
-    {"metonym", EntityKind::kMetonym}, {"org", EntityKind::kOrg},
-    {"title", EntityKind::kTitle},     {"person", EntityKind::kPerson},
-    {"prefix", EntityKind::kPrefix},   {"place", EntityKind::kPlaceOther}};
-
-struct FlagName {
-  std::string_view name;
-  uint16_t flag;
-};
-constexpr FlagName kFlags[] = {{"capital", kCapital},     {"plural", kPlural},
-                               {"anaphoric", kAnaphoric}, {"needs-country", kNeedsCountry},
-                               {"abbrev", kAbbrev},       {"feminine", kFeminine}};
 
 // Splits the attribute column into words; a double-quoted value may hold spaces.
 bool SplitAttributes(std::string_view s, std::vector<std::string>& out, std::string& error) {
@@ -107,14 +82,6 @@ bool IsEnglishConnector(std::string_view folded) {
   return kWords.count(folded) != 0;
 }
 
-std::vector<std::string> SplitWords(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
-
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
@@ -130,7 +97,8 @@ std::string Join(const std::vector<std::string>& words) {
 std::vector<std::string> Inflect(std::string_view name, EntityKind kind, Lang lang,
                                  const InflectionIndex& index) {
   std::vector<std::string> out;
-  std::vector<std::string> words = SplitWords(name);
+  std::vector<std::string> words;
+  for (std::string_view w : text::SplitWords(name)) words.emplace_back(w);
   if (words.empty()) return out;
   const std::vector<uint16_t> pos_order = kind == EntityKind::kDemonym
                                               ? std::vector<uint16_t>{kAdj, kNoun}
@@ -232,28 +200,15 @@ bool ParseDay(std::string_view text, bool end, int32_t* days) {
 
 Status ParseEntityLine(std::string_view line, const EntityListContext& ctx, Builder& builder,
                        PackCounts* counts) {
-  std::vector<std::string_view> cols;
-  size_t i = 0;
-  while (true) {
-    size_t j = line.find('|', i);
-    if (j == std::string_view::npos) {
-      cols.push_back(Trim(line.substr(i)));
-      break;
-    }
-    cols.push_back(Trim(line.substr(i, j - i)));
-    i = j + 1;
-  }
+  const std::vector<std::string_view> cols = text::SplitFields(line, '|');
   if (cols.size() < 2 || cols.size() > 3) {
     return Status::Error("expected 'KIND | NAME; NAME... | attributes'");
   }
   EntitySpec spec;
   spec.lang = ctx.lang;
-  const KindName* kind = nullptr;
-  for (const KindName& k : kKinds) {
-    if (k.name == cols[0]) kind = &k;
-  }
+  const auto* kind = FindName(kEntityKindNames, cols[0]);
   if (kind == nullptr) return Status::Error("unknown kind '" + std::string(cols[0]) + "'");
-  spec.kind = kind->kind;
+  spec.kind = kind->value;
 
   // Names; "(surname)" marks a surname alias of a person.
   std::vector<std::string> names, surnames;
@@ -281,12 +236,12 @@ Status ParseEntityLine(std::string_view line, const EntityListContext& ctx, Buil
     for (const std::string& a : attrs) {
       size_t eq = a.find('=');
       if (eq == std::string::npos) {
-        const FlagName* flag = nullptr;
-        for (const FlagName& f : kFlags) {
-          if (f.name == a) flag = &f;
+        const auto* flag = FindName(kEntityFlagNames, a);
+        if (flag == nullptr || flag->value == kSurname) {
+          return Status::Error("unknown flag '" + a + "'" +
+                               (flag != nullptr ? " (a surname is written NAME (surname))" : ""));
         }
-        if (flag == nullptr) return Status::Error("unknown flag '" + a + "'");
-        spec.flags |= flag->flag;
+        spec.flags |= flag->value;
         continue;
       }
       const std::string key = a.substr(0, eq);
@@ -391,12 +346,10 @@ Status AddPacks(const std::string& data_dir, const EntityListContext& world_ctx,
   size_t error_count = 0;
   for (const fs::path& file : files) {
     const std::string rel = file.lexically_relative(root).generic_string();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::Error("cannot read " + file.string());
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
-    builder.AddPackFile(rel, text);
+    StatusOr<std::string> read = text::ReadFile(file.string());
+    if (!read.ok()) return read.status();
+    const std::string& body = read.value();
+    builder.AddPackFile(rel, body);
     if (counts != nullptr) ++counts->files;
 
     // Entity lists: any file below a folder named "entities".
@@ -420,7 +373,7 @@ Status AddPacks(const std::string& data_dir, const EntityListContext& world_ctx,
         continue;
       }
     }
-    std::istringstream lines(text);
+    std::istringstream lines(body);
     std::string line;
     int line_no = 0;
     while (std::getline(lines, line)) {

@@ -1,0 +1,57 @@
+// Helpers for reading data files (strings.h).
+#include "text/strings.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace attache::text {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitFields(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    const size_t at = s.find(sep, start);
+    if (at == std::string_view::npos) {
+      out.push_back(Trim(s.substr(start)));
+      return out;
+    }
+    out.push_back(Trim(s.substr(start, at - start)));
+    start = at + 1;
+  }
+}
+
+std::vector<std::string_view> SplitList(std::string_view s, char sep) {
+  std::vector<std::string_view> out = SplitFields(s, sep);
+  std::erase_if(out, [](std::string_view item) { return item.empty(); });
+  return out;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsBlank(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !IsBlank(s[j])) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot read " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::Error("read failed: " + path);
+  return buf.str();
+}
+
+}  // namespace attache::text
