@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "attache/record.h"
 #include "record/document_parts.h"
@@ -123,6 +124,21 @@ void BindActor(Stmt& s, int first, const std::optional<Actor>& a) {
   s.Text(first + 2, a->sector);
   s.Text(first + 3, std::string_view(a->span.text));
   s.Text(first + 4, a->name);
+}
+
+// Binds a span's text, start and end at `first`, `first + 1`, `first + 2`.
+void BindSpan(Stmt& s, int first, const Span& span) {
+  s.Text(first, std::string_view(span.text));
+  s.Int(first + 1, span.start);
+  s.Int(first + 2, span.end);
+}
+
+// The five columns quotes, mentions and times begin with: doc_id, seq, text, text_start,
+// text_end.
+void BindSpanRow(Stmt& s, const Document& doc, int64_t seq, const Span& span) {
+  s.Text(1, std::string_view(doc.id));
+  s.Int(2, seq);
+  BindSpan(s, 3, span);
 }
 
 constexpr std::string_view kInsertDocument =
@@ -321,12 +337,8 @@ struct Store::Impl {
     } else {
       for (int i = 25; i <= 31; ++i) s.Null(i);
     }
-    s.Text(32, std::string_view(e.trigger.text));
-    s.Int(33, e.trigger.start);
-    s.Int(34, e.trigger.end);
-    s.Text(35, std::string_view(e.sentence.span.text));
-    s.Int(36, e.sentence.span.start);
-    s.Int(37, e.sentence.span.end);
+    BindSpan(s, 32, e.trigger);
+    BindSpan(s, 35, e.sentence.span);
     s.Text(38, std::string_view(e.modality));
     s.Text(39, std::string_view(e.rule));
     s.Real(40, e.confidence);
@@ -335,11 +347,7 @@ struct Store::Impl {
 
   Status InsertQuote(const Document& doc, const Quote& q, int64_t seq) {
     Stmt& s = insert_quote;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(q.span.text));
-    s.Int(4, q.span.start);
-    s.Int(5, q.span.end);
+    BindSpanRow(s, doc, seq, q.span);
     BindActor(s, 6, q.speaker);
     s.Text(11, q.verb);
     s.Text(12, q.date);
@@ -349,11 +357,7 @@ struct Store::Impl {
 
   Status InsertMention(const Document& doc, const Mention& m, int64_t seq) {
     Stmt& s = insert_mention;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(m.span.text));
-    s.Int(4, m.span.start);
-    s.Int(5, m.span.end);
+    BindSpanRow(s, doc, seq, m.span);
     s.Text(6, std::string_view(m.type));
     s.Text(7, m.name);
     s.Text(8, m.country);
@@ -363,36 +367,30 @@ struct Store::Impl {
 
   Status InsertTime(const Document& doc, const TimeMention& t, int64_t seq) {
     Stmt& s = insert_time;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(t.span.text));
-    s.Int(4, t.span.start);
-    s.Int(5, t.span.end);
+    BindSpanRow(s, doc, seq, t.span);
     s.Text(6, std::string_view(t.value));
     s.Text(7, std::string_view(t.kind));
     return s.Run();
   }
 
+  // Inserts every row of `rows` with `insert`, numbering them from 0 (the seq column).
+  template <typename Row>
+  Status InsertEach(const Document& doc, const std::vector<Row>& rows,
+                    Status (Impl::*insert)(const Document&, const Row&, int64_t)) {
+    int64_t seq = 0;
+    for (const Row& row : rows) {
+      if (Status s = (this->*insert)(doc, row, seq++); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
   Status PutRows(const Document& doc, std::string_view rendered) {
     if (Status s = DeleteDocument(doc.id); !s.ok()) return s;
     if (Status s = InsertDocument(doc, rendered); !s.ok()) return s;
-    int64_t seq = 0;
-    for (const Event& e : doc.events) {
-      if (Status s = InsertEvent(doc, e, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const Quote& q : doc.quotes) {
-      if (Status s = InsertQuote(doc, q, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const Mention& m : doc.mentions) {
-      if (Status s = InsertMention(doc, m, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const TimeMention& t : doc.times) {
-      if (Status s = InsertTime(doc, t, seq++); !s.ok()) return s;
-    }
-    return Status::Ok();
+    if (Status s = InsertEach(doc, doc.events, &Impl::InsertEvent); !s.ok()) return s;
+    if (Status s = InsertEach(doc, doc.quotes, &Impl::InsertQuote); !s.ok()) return s;
+    if (Status s = InsertEach(doc, doc.mentions, &Impl::InsertMention); !s.ok()) return s;
+    return InsertEach(doc, doc.times, &Impl::InsertTime);
   }
 
   // An error replaces the earlier errors of the same id but leaves an earlier document
