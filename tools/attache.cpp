@@ -470,9 +470,10 @@ int RunSummary(const SummaryArgs& args) {
                args.db + "`)");
     return kExitUsage;
   }
-  auto opened = attache::Store::Open(args.db);
+  // A summary reads: it must not create, migrate or lock the file for writing.
+  auto opened = attache::Store::OpenReadOnly(args.db);
   if (!opened.ok()) {
-    PrintError("cannot open the database '" + args.db + "': " + opened.status().message());
+    PrintError("cannot read the database '" + args.db + "': " + opened.status().message());
     return kExitUsage;
   }
   attache::Store& store = **opened;

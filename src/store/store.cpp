@@ -212,6 +212,7 @@ Status Migrate(sqlite3* db) {
 
 struct Store::Impl {
   sqlite3* db = nullptr;
+  bool read_only = false;       // OpenReadOnly: no statement below is prepared
   bool in_transaction = false;  // inside the caller's Begin()/Commit()
 
   Stmt begin, commit, rollback, savepoint, release, rollback_to;
@@ -223,6 +224,17 @@ struct Store::Impl {
     // so close with _v2, which defers until they are gone.
     if (db && in_transaction) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     if (db) sqlite3_close_v2(db);
+  }
+
+  // Opens the connection (closed by the destructor, also after a failure).
+  Status Connect(const std::string& path, int flags) {
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+      return Status::Error("store: cannot open " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    return Status::Ok();
   }
 
   Status PrepareAll() {
@@ -413,13 +425,9 @@ struct Store::Impl {
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
-    std::string message = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
-    return Status::Error("store: cannot open " + path + ": " + message);
+  if (Status s = impl->Connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !s.ok()) {
+    return s;
   }
-  sqlite3_extended_result_codes(impl->db, 1);
-  sqlite3_busy_timeout(impl->db, 5000);
   // WAL lets readers (the CLI summary, a web page) look while a run writes; NORMAL sync
   // is safe under WAL and only risks the last commits on power loss, not corruption.
   for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
@@ -432,12 +440,45 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
+StatusOr<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->read_only = true;
+  if (Status s = impl->Connect(path, SQLITE_OPEN_READONLY); !s.ok()) return s;
+  StatusOr<int> version = UserVersion(impl->db);
+  if (!version.ok()) {
+    return Status::Error("store: cannot read " + path + ": " + sqlite3_errmsg(impl->db));
+  }
+  const int latest = SchemaVersion();
+  if (*version == 0) {
+    return Status::Error("store: " + path +
+                         " is not an attache database (it has no schema version); write one "
+                         "with `attache code FILE... --db " + path + "`");
+  }
+  if (*version < latest) {
+    return Status::Error("store: " + path + " has schema version " + std::to_string(*version) +
+                         ", older than this attache's " + std::to_string(latest) +
+                         "; `attache code ... --db " + path +
+                         "` migrates it (reading never does)");
+  }
+  if (*version > latest) {
+    return Status::Error("store: " + path + " has schema version " + std::to_string(*version) +
+                         " but this attache knows up to " + std::to_string(latest) +
+                         "; read it with a newer attache");
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
 int Store::SchemaVersion() { return static_cast<int>(store::Migrations().size()); }
 
+namespace {
+Status ReadOnlyError() { return Status::Error("store: the database was opened read-only"); }
+}  // namespace
+
 Status Store::Put(const Document& doc, std::string_view record) {
+  if (impl_->read_only) return ReadOnlyError();
   if (doc.failed) {
     const std::string code = doc.diagnostics.empty() ? "failed" : doc.diagnostics[0].code;
     const std::string message =
@@ -449,10 +490,12 @@ Status Store::Put(const Document& doc, std::string_view record) {
 
 Status Store::PutError(const std::string& id, const std::string& source_uri,
                        const std::string& code, const std::string& message) {
+  if (impl_->read_only) return ReadOnlyError();
   return impl_->Atomically([&] { return impl_->PutErrorRows(id, source_uri, code, message); });
 }
 
 Status Store::Begin() {
+  if (impl_->read_only) return ReadOnlyError();
   if (impl_->in_transaction) return Status::Error("store: Begin() inside a transaction");
   if (Status s = impl_->begin.Run(); !s.ok()) return s;
   impl_->in_transaction = true;
