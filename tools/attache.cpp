@@ -238,44 +238,69 @@ class OrderedPool {
   std::vector<std::thread> workers_;
 };
 
-// Writes records to the database in batches; the first failure stops further writes.
+// Writes records to the database in batches. The first failure stops further writes but
+// keeps what was written before it: the records of the failing batch that went in are
+// still committed (a failed Put rolls back only its own rows).
 class DbWriter {
  public:
   explicit DbWriter(attache::Store* store) : store_(store) {}
 
   void Write(CodedResult& r) {
     if (!ok_) return;
-    if (pending_ == 0 && !Check(store_->Begin())) return;
+    if (!in_batch_) {
+      if (!Check(store_->Begin(), "database write failed, no further records stored")) return;
+      in_batch_ = true;
+    }
+    attache::Status written = attache::Status::Ok();
     if (r.failed) {
-      if (!Check(store_->PutError(r.id, r.source_uri, r.error_code, r.error_message))) return;
+      written = store_->PutError(r.id, r.source_uri, r.error_code, r.error_message);
     } else if (r.doc) {
       // The JSON line already rendered for stdout is the stored record: not built twice.
       std::string_view record;
       if (r.output_is_record && !r.output.empty() && r.output.back() == '\n')
         record = std::string_view(r.output).substr(0, r.output.size() - 1);
-      if (!Check(store_->Put(*r.doc, record))) return;
+      written = store_->Put(*r.doc, record);
     }
-    if (++pending_ >= kDbBatch) Finish();
+    if (!Check(written, "database write failed for " + r.id + ", no further records stored")) {
+      CommitBatch();
+      return;
+    }
+    if (++pending_ >= kDbBatch) CommitBatch();
   }
 
   // Commits what is pending; false when any write failed.
   bool Finish() {
-    if (ok_ && pending_ > 0) Check(store_->Commit());
-    pending_ = 0;
+    CommitBatch();
     return ok_;
   }
 
+  // Records (documents and errors) committed to the database.
+  size_t stored() const { return stored_; }
+
  private:
-  bool Check(const attache::Status& s) {
+  void CommitBatch() {
+    if (!in_batch_) return;
+    in_batch_ = false;
+    const size_t batch = pending_;
+    pending_ = 0;
+    if (Check(store_->Commit(), "database commit failed, " + std::to_string(batch) +
+                                    " records of the last batch not stored")) {
+      stored_ += batch;
+    }
+  }
+
+  bool Check(const attache::Status& s, const std::string& what) {
     if (!s.ok()) {
-      PrintError("database write failed, no further records stored: " + s.message());
+      PrintError(what + ": " + s.message());
       ok_ = false;
     }
-    return ok_;
+    return s.ok();
   }
 
   attache::Store* store_;
-  size_t pending_ = 0;
+  size_t pending_ = 0;   // records written in the open batch
+  size_t stored_ = 0;
+  bool in_batch_ = false;
   bool ok_ = true;
 };
 
@@ -353,8 +378,13 @@ int RunCode(const CodeArgs& args) {
   const bool stdout_ok = std::ferror(stdout) == 0;
   if (!stdout_ok) PrintError("writing the output failed: " + std::string(std::strerror(errno)));
 
-  std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events\n", inputs,
-               coded, errors, events);
+  if (store) {
+    std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events, %zu stored\n",
+                 inputs, coded, errors, events, db.stored());
+  } else {
+    std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events\n", inputs,
+                 coded, errors, events);
+  }
   return (errors == 0 && db_ok && stdout_ok) ? kExitOk : kExitInputErrors;
 }
 
