@@ -28,6 +28,7 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -247,6 +248,14 @@ class DbWriter {
 
   void Write(CodedResult& r) {
     if (!ok_) return;
+    // The database keeps one record per id (a later Put replaces an earlier one): two
+    // inputs of one run with the same id would otherwise leave one record in silence.
+    const bool repeated = !ids_.insert(r.id).second;
+    if (repeated) {
+      PrintError("warning: " + r.id + (r.source_uri.empty() ? "" : " (" + r.source_uri + ")") +
+                 " has the id of an earlier input of this run; the database keeps one record "
+                 "per id");
+    }
     if (!in_batch_) {
       if (!Check(store_->Begin(), "database write failed, no further records stored")) return;
       in_batch_ = true;
@@ -265,6 +274,7 @@ class DbWriter {
       CommitBatch();
       return;
     }
+    if (!repeated) ++pending_new_;
     if (++pending_ >= kDbBatch) CommitBatch();
   }
 
@@ -274,18 +284,18 @@ class DbWriter {
     return ok_;
   }
 
-  // Records (documents and errors) committed to the database.
+  // Ids (of documents or errors) committed to the database by this run.
   size_t stored() const { return stored_; }
 
  private:
   void CommitBatch() {
     if (!in_batch_) return;
     in_batch_ = false;
-    const size_t batch = pending_;
-    pending_ = 0;
+    const size_t batch = pending_, batch_new = pending_new_;
+    pending_ = pending_new_ = 0;
     if (Check(store_->Commit(), "database commit failed, " + std::to_string(batch) +
                                     " records of the last batch not stored")) {
-      stored_ += batch;
+      stored_ += batch_new;
     }
   }
 
@@ -298,8 +308,10 @@ class DbWriter {
   }
 
   attache::Store* store_;
-  size_t pending_ = 0;   // records written in the open batch
+  size_t pending_ = 0;      // records written in the open batch
+  size_t pending_new_ = 0;  // of which with an id not seen before in this run
   size_t stored_ = 0;
+  std::unordered_set<std::string> ids_;
   bool in_batch_ = false;
   bool ok_ = true;
 };
