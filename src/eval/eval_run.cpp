@@ -110,6 +110,14 @@ int CodeGold(const EvalOptions& options, const std::vector<GoldDoc>& gold, Predi
       return kExitUsage;
     }
   }
+  if (save.is_open()) {
+    // A full disk must not leave a silently truncated predictions file behind.
+    save.close();
+    if (save.fail()) {
+      *err += "attache: eval: writing " + options.save_pred + " failed\n";
+      return kExitUsage;
+    }
+  }
   return kExitOk;
 }
 
