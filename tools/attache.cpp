@@ -41,6 +41,7 @@
 #include "eval_command.h"
 #include "ingest/input.h"
 #include "record/json_writer.h"
+#include "time/time.h"
 
 namespace {
 
@@ -316,10 +317,18 @@ class DbWriter {
   bool ok_ = true;
 };
 
+// An ISO 8601 date or date and time that exists on the calendar and the clock: a value
+// the coder could not read ("2025-02-30", "25:00") would silently leave every relative
+// date unresolved.
 bool ValidPublished(const std::string& s) {
   static const std::regex kIso(
-      R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)");
-  return std::regex_match(s, kIso);
+      R"(\d{4}-\d{2}-\d{2}(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?)");
+  std::smatch m;
+  if (!std::regex_match(s, m, kIso) || !attache::timex::CivilDate::ParseIso(s)) return false;
+  const auto at_most = [&](size_t group, int max) {
+    return !m[group].matched || std::stoi(m[group].str()) <= max;
+  };
+  return at_most(1, 23) && at_most(2, 59) && at_most(3, 59) && at_most(4, 23) && at_most(5, 59);
 }
 
 int RunCode(const CodeArgs& args) {

@@ -21,6 +21,10 @@ expect_status 2 "$ATTACHE" code
 expect_status 2 "$ATTACHE" code --lang de "$good"
 expect_status 2 "$ATTACHE" code --format xml "$good"
 expect_status 2 "$ATTACHE" code --published 27/02/2025 "$good"
+# Well formed but not on the calendar or the clock: refused rather than silently unused.
+expect_status 2 "$ATTACHE" code --published 2025-02-30 "$good"
+expect_status 2 "$ATTACHE" code --published 2025-02-27T24:00 "$good"
+expect_status 0 "$ATTACHE" code --published "2024-02-29 23:59:59.5+05:30" "$good"
 expect_status 2 "$ATTACHE" code --lexicon "$WORK/no-such.lex" "$good"
 grep -q 'lexicon' "$WORK/err" || fail "a missing lexicon is not named on stderr"
 [[ ! -s "$WORK/out" ]] || fail "output written although the lexicon is missing"
