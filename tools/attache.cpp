@@ -544,12 +544,12 @@ int RunSummary(const SummaryArgs& args) {
       "SELECT date, source_code AS source, cameo, plover, target_code AS target, "
       "location_name AS location, trigger_text AS \"trigger\", sentence_text AS sentence "
       "FROM events ORDER BY date, doc_id, seq LIMIT " +
-      std::to_string(std::max(0, args.limit)));
+      std::to_string(args.limit));
   if (!events.ok()) {
     PrintError("cannot read the events: " + events.status().message());
     return kExitInputErrors;
   }
-  if (events->rows.empty()) {
+  if (c[1] == "0") {
     std::printf("(no events)\n");
   } else {
     PrintTable(*events, 50);
@@ -562,7 +562,9 @@ Command AddSummaryCommand(CLI::App& parent, const std::string& name) {
   CLI::App* cmd = parent.add_subcommand(name, "Print a short table of the stored events");
   cmd->add_option("--db", args->db, "SQLite database written by `attache code --db`")
       ->capture_default_str();
-  cmd->add_option("--limit", args->limit, "Rows to show")->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Rows to show")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return {cmd, [args] { return RunSummary(*args); }};
 }
 

@@ -20,6 +20,11 @@ before=$(digest "$WORK/a.sqlite")
 expect_status 0 "$ATTACHE" summary --db "$WORK/a.sqlite"
 grep -q '1 documents' "$WORK/out" || fail "summary does not count the stored document"
 [[ $(digest "$WORK/a.sqlite") == "$before" ]] || fail "summary changed the database file"
+# --limit 0 shows the counts and an empty table, not "(no events)"; a negative limit is a
+# usage error.
+expect_status 0 "$ATTACHE" summary --db "$WORK/a.sqlite" --limit 0
+! grep -q 'no events' "$WORK/out" || fail "--limit 0 claims the database has no events"
+expect_status 2 "$ATTACHE" summary --db "$WORK/a.sqlite" --limit -1
 
 # A missing database is not created.
 expect_status 2 "$ATTACHE" summary --db "$WORK/none.sqlite"
