@@ -3,6 +3,7 @@
 // subcommand with CLI11 and prints what RunEval returns. Included by tools/attache.cpp.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -61,10 +62,18 @@ inline EvalCommand AddEvalCommand(CLI::App& app, const char* argv0) {
             if (!eval::FindScoreKey(std::string_view(s).substr(0, eq))) {
               return "unknown key: " + s.substr(0, eq);
             }
+            // The whole value, and a finite one: "0.8x" is a typo, and a NaN floor would
+            // never fail.
+            const std::string value = s.substr(eq + 1);
+            size_t used = 0;
+            double min = 0;
             try {
-              std::stod(s.substr(eq + 1));
+              min = std::stod(value, &used);
             } catch (...) {
-              return "not a number: " + s.substr(eq + 1);
+              used = 0;
+            }
+            if (used == 0 || used != value.size() || !std::isfinite(min)) {
+              return "not a number: " + value;
             }
             return {};
           },

@@ -30,6 +30,9 @@ grep -q 'lexicon' "$WORK/err" || fail "a missing lexicon is not named on stderr"
 [[ ! -s "$WORK/out" ]] || fail "output written although the lexicon is missing"
 expect_status 0 "$ATTACHE" code --lang fr --published 2025-04-15 --threads 2 "$good"
 expect_status 2 "$ATTACHE" db summary --db "$WORK/none.sqlite"
+expect_status 2 "$ATTACHE" eval "$SRC/tests/eval" --floor f1=0.5x
+expect_status 2 "$ATTACHE" eval "$SRC/tests/eval" --floor f1=nan
+expect_status 2 "$ATTACHE" eval "$SRC/tests/eval" --floor bogus=0.5
 # A predictions file that cannot be written in full is an I/O error, not a silent success.
 if [[ -w /dev/full ]]; then
   expect_status 2 "$ATTACHE" eval "$SRC/tests/eval" --save-pred /dev/full
