@@ -28,6 +28,7 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,7 @@
 #include "eval_command.h"
 #include "ingest/input.h"
 #include "record/json_writer.h"
+#include "time/time.h"
 
 namespace {
 
@@ -238,51 +240,95 @@ class OrderedPool {
   std::vector<std::thread> workers_;
 };
 
-// Writes records to the database in batches; the first failure stops further writes.
+// Writes records to the database in batches. The first failure stops further writes but
+// keeps what was written before it: the records of the failing batch that went in are
+// still committed (a failed Put rolls back only its own rows).
 class DbWriter {
  public:
   explicit DbWriter(attache::Store* store) : store_(store) {}
 
   void Write(CodedResult& r) {
     if (!ok_) return;
-    if (pending_ == 0 && !Check(store_->Begin())) return;
+    // The database keeps one record per id (a later Put replaces an earlier one): two
+    // inputs of one run with the same id would otherwise leave one record in silence.
+    const bool repeated = !ids_.insert(r.id).second;
+    if (repeated) {
+      PrintError("warning: " + r.id + (r.source_uri.empty() ? "" : " (" + r.source_uri + ")") +
+                 " has the id of an earlier input of this run; the database keeps one record "
+                 "per id");
+    }
+    if (!in_batch_) {
+      if (!Check(store_->Begin(), "database write failed, no further records stored")) return;
+      in_batch_ = true;
+    }
+    attache::Status written = attache::Status::Ok();
     if (r.failed) {
-      if (!Check(store_->PutError(r.id, r.source_uri, r.error_code, r.error_message))) return;
+      written = store_->PutError(r.id, r.source_uri, r.error_code, r.error_message);
     } else if (r.doc) {
       // The JSON line already rendered for stdout is the stored record: not built twice.
       std::string_view record;
       if (r.output_is_record && !r.output.empty() && r.output.back() == '\n')
         record = std::string_view(r.output).substr(0, r.output.size() - 1);
-      if (!Check(store_->Put(*r.doc, record))) return;
+      written = store_->Put(*r.doc, record);
     }
-    if (++pending_ >= kDbBatch) Finish();
+    if (!Check(written, "database write failed for " + r.id + ", no further records stored")) {
+      CommitBatch();
+      return;
+    }
+    if (!repeated) ++pending_new_;
+    if (++pending_ >= kDbBatch) CommitBatch();
   }
 
   // Commits what is pending; false when any write failed.
   bool Finish() {
-    if (ok_ && pending_ > 0) Check(store_->Commit());
-    pending_ = 0;
+    CommitBatch();
     return ok_;
   }
 
+  // Ids (of documents or errors) committed to the database by this run.
+  size_t stored() const { return stored_; }
+
  private:
-  bool Check(const attache::Status& s) {
+  void CommitBatch() {
+    if (!in_batch_) return;
+    in_batch_ = false;
+    const size_t batch = pending_, batch_new = pending_new_;
+    pending_ = pending_new_ = 0;
+    if (Check(store_->Commit(), "database commit failed, " + std::to_string(batch) +
+                                    " records of the last batch not stored")) {
+      stored_ += batch_new;
+    }
+  }
+
+  bool Check(const attache::Status& s, const std::string& what) {
     if (!s.ok()) {
-      PrintError("database write failed, no further records stored: " + s.message());
+      PrintError(what + ": " + s.message());
       ok_ = false;
     }
-    return ok_;
+    return s.ok();
   }
 
   attache::Store* store_;
-  size_t pending_ = 0;
+  size_t pending_ = 0;      // records written in the open batch
+  size_t pending_new_ = 0;  // of which with an id not seen before in this run
+  size_t stored_ = 0;
+  std::unordered_set<std::string> ids_;
+  bool in_batch_ = false;
   bool ok_ = true;
 };
 
+// An ISO 8601 date or date and time that exists on the calendar and the clock: a value
+// the coder could not read ("2025-02-30", "25:00") would silently leave every relative
+// date unresolved.
 bool ValidPublished(const std::string& s) {
   static const std::regex kIso(
-      R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)");
-  return std::regex_match(s, kIso);
+      R"(\d{4}-\d{2}-\d{2}(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?)");
+  std::smatch m;
+  if (!std::regex_match(s, m, kIso) || !attache::timex::CivilDate::ParseIso(s)) return false;
+  const auto at_most = [&](size_t group, int max) {
+    return !m[group].matched || std::stoi(m[group].str()) <= max;
+  };
+  return at_most(1, 23) && at_most(2, 59) && at_most(3, 59) && at_most(4, 23) && at_most(5, 59);
 }
 
 int RunCode(const CodeArgs& args) {
@@ -353,8 +399,13 @@ int RunCode(const CodeArgs& args) {
   const bool stdout_ok = std::ferror(stdout) == 0;
   if (!stdout_ok) PrintError("writing the output failed: " + std::string(std::strerror(errno)));
 
-  std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events\n", inputs,
-               coded, errors, events);
+  if (store) {
+    std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events, %zu stored\n",
+                 inputs, coded, errors, events, db.stored());
+  } else {
+    std::fprintf(stderr, "attache: %zu inputs, %zu coded, %zu errors, %zu events\n", inputs,
+                 coded, errors, events);
+  }
   return (errors == 0 && db_ok && stdout_ok) ? kExitOk : kExitInputErrors;
 }
 
@@ -470,9 +521,10 @@ int RunSummary(const SummaryArgs& args) {
                args.db + "`)");
     return kExitUsage;
   }
-  auto opened = attache::Store::Open(args.db);
+  // A summary reads: it must not create, migrate or lock the file for writing.
+  auto opened = attache::Store::OpenReadOnly(args.db);
   if (!opened.ok()) {
-    PrintError("cannot open the database '" + args.db + "': " + opened.status().message());
+    PrintError("cannot read the database '" + args.db + "': " + opened.status().message());
     return kExitUsage;
   }
   attache::Store& store = **opened;
@@ -492,12 +544,12 @@ int RunSummary(const SummaryArgs& args) {
       "SELECT date, source_code AS source, cameo, plover, target_code AS target, "
       "location_name AS location, trigger_text AS \"trigger\", sentence_text AS sentence "
       "FROM events ORDER BY date, doc_id, seq LIMIT " +
-      std::to_string(std::max(0, args.limit)));
+      std::to_string(args.limit));
   if (!events.ok()) {
     PrintError("cannot read the events: " + events.status().message());
     return kExitInputErrors;
   }
-  if (events->rows.empty()) {
+  if (c[1] == "0") {
     std::printf("(no events)\n");
   } else {
     PrintTable(*events, 50);
@@ -510,7 +562,9 @@ Command AddSummaryCommand(CLI::App& parent, const std::string& name) {
   CLI::App* cmd = parent.add_subcommand(name, "Print a short table of the stored events");
   cmd->add_option("--db", args->db, "SQLite database written by `attache code --db`")
       ->capture_default_str();
-  cmd->add_option("--limit", args->limit, "Rows to show")->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Rows to show")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return {cmd, [args] { return RunSummary(*args); }};
 }
 

@@ -3,17 +3,19 @@
 // subcommand with CLI11 and prints what RunEval returns. Included by tools/attache.cpp.
 #pragma once
 
-#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "eval/eval_run.h"
+#include "eval/report.h"
 
 namespace attache::tools {
 
@@ -46,23 +48,32 @@ inline EvalCommand AddEvalCommand(CLI::App& app, const char* argv0) {
                   "binary)");
   cmd->add_option("--save-pred", opts->save_pred,
                   "When coding, also write the coded records to this JSON Lines file");
+  std::string keys;
+  for (const eval::ScoreKey& k : eval::ScoreKeys()) {
+    keys += keys.empty() ? "" : " ";
+    keys += k.name;
+  }
   cmd->add_option("--floor", *floors,
-                  "KEY=MIN, e.g. f1=0.8 (precision recall f1 date_acc loc_acc cameo_exact "
-                  "quote_recall quote_speaker): exit 1 when a total is below")
+                  "KEY=MIN, e.g. f1=0.8 (" + keys + "): exit 1 when a total is below")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
-            static const std::vector<std::string> keys = {
-                "precision", "recall",      "f1",           "date_acc",
-                "loc_acc",   "cameo_exact", "quote_recall", "quote_speaker"};
             const size_t eq = s.find('=');
             if (eq == std::string::npos) return "expected KEY=MIN: " + s;
-            if (std::find(keys.begin(), keys.end(), s.substr(0, eq)) == keys.end()) {
+            if (!eval::FindScoreKey(std::string_view(s).substr(0, eq))) {
               return "unknown key: " + s.substr(0, eq);
             }
+            // The whole value, and a finite one: "0.8x" is a typo, and a NaN floor would
+            // never fail.
+            const std::string value = s.substr(eq + 1);
+            size_t used = 0;
+            double min = 0;
             try {
-              std::stod(s.substr(eq + 1));
+              min = std::stod(value, &used);
             } catch (...) {
-              return "not a number: " + s.substr(eq + 1);
+              used = 0;
+            }
+            if (used == 0 || used != value.size() || !std::isfinite(min)) {
+              return "not a number: " + value;
             }
             return {};
           },

@@ -15,6 +15,11 @@ class Store {
  public:
   // Creates or opens the database and migrates its schema to the current version.
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path);
+  // Opens an existing database for reading only (summaries, searches): never creates,
+  // migrates or writes the file. A missing file, a file that is not an attache database
+  // and a schema version other than SchemaVersion() are errors. Put, PutError and Begin
+  // on a read-only store fail.
+  static StatusOr<std::unique_ptr<Store>> OpenReadOnly(const std::string& path);
   ~Store();
 
   // Replaces any earlier record of the same document id. `record` is the document's JSON

@@ -110,19 +110,15 @@ int CodeGold(const EvalOptions& options, const std::vector<GoldDoc>& gold, Predi
       return kExitUsage;
     }
   }
+  if (save.is_open()) {
+    // A full disk must not leave a silently truncated predictions file behind.
+    save.close();
+    if (save.fail()) {
+      *err += "attache: eval: writing " + options.save_pred + " failed\n";
+      return kExitUsage;
+    }
+  }
   return kExitOk;
-}
-
-std::optional<double> SummaryValue(const Summary& s, const std::string& key) {
-  if (key == "precision") return s.precision;
-  if (key == "recall") return s.recall;
-  if (key == "f1") return s.f1;
-  if (key == "date_acc") return s.date_acc;
-  if (key == "loc_acc") return s.loc_acc;
-  if (key == "cameo_exact") return s.cameo_exact;
-  if (key == "quote_recall") return s.quote_recall;
-  if (key == "quote_speaker") return s.quote_speaker;
-  return std::nullopt;
 }
 
 }  // namespace
@@ -154,7 +150,8 @@ int RunEval(const EvalOptions& options, std::string* out, std::string* err) {
 
   int rc = kExitOk;
   for (const auto& [key, floor] : options.floors) {
-    const auto value = SummaryValue(report.total, key);
+    const ScoreKey* score = FindScoreKey(key);
+    const auto value = score ? score->value(report.total) : std::nullopt;
     const double v = value ? Round3(*value) : 0.0;
     if (v < floor) {
       *err += "attache: eval: " + key + " " + PyFloatRepr(v) + " is below the floor " +

@@ -17,23 +17,33 @@ std::string ShowRate(const std::optional<double>& r) {
   return r ? PyFloatRepr(Round3(*r)) : "None";
 }
 
-// score.py's summary object, key for key.
+constexpr ScoreKey kScoreKeys[] = {
+    {"precision", false, [](const Summary& s) { return std::optional<double>(s.precision); }},
+    {"recall", false, [](const Summary& s) { return std::optional<double>(s.recall); }},
+    {"f1", false, [](const Summary& s) { return std::optional<double>(s.f1); }},
+    {"date_acc", true, [](const Summary& s) { return s.date_acc; }},
+    {"loc_acc", true, [](const Summary& s) { return s.loc_acc; }},
+    {"cameo_exact", true, [](const Summary& s) { return s.cameo_exact; }},
+    {"quote_recall", true, [](const Summary& s) { return s.quote_recall; }},
+    {"quote_speaker", true, [](const Summary& s) { return s.quote_speaker; }},
+};
+
+// score.py's summary object, key for key: the counts, then the totals with the tally
+// between the always-present ones and the rates.
 OJson SummaryJson(const Summary& s) {
   OJson j;
   j["docs"] = s.docs;
   j["missing_docs"] = s.missing_docs;
-  j["precision"] = Round3(s.precision);
-  j["recall"] = Round3(s.recall);
-  j["f1"] = Round3(s.f1);
+  for (const ScoreKey& k : kScoreKeys) {
+    if (!k.rate) j[std::string(k.name)] = Round3(*k.value(s));
+  }
   j["required"] = s.tally.req;
   j["hit"] = s.tally.req_hit;
   j["fp"] = s.tally.fp;
   j["forbidden"] = s.tally.forbidden;
-  j["date_acc"] = Rate(s.date_acc);
-  j["loc_acc"] = Rate(s.loc_acc);
-  j["cameo_exact"] = Rate(s.cameo_exact);
-  j["quote_recall"] = Rate(s.quote_recall);
-  j["quote_speaker"] = Rate(s.quote_speaker);
+  for (const ScoreKey& k : kScoreKeys) {
+    if (k.rate) j[std::string(k.name)] = Rate(k.value(s));
+  }
   return j;
 }
 
@@ -121,22 +131,32 @@ Report BuildReport(const std::vector<GoldDoc>& gold, const Predictions& preds) {
   return report;
 }
 
+std::span<const ScoreKey> ScoreKeys() { return kScoreKeys; }
+
+const ScoreKey* FindScoreKey(std::string_view name) {
+  for (const ScoreKey& k : kScoreKeys) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
 std::string SummaryLine(const Summary& s) {
   std::string out;
   out += "docs=" + std::to_string(s.docs);
   out += " missing_docs=" + std::to_string(s.missing_docs);
-  out += " precision=" + PyFloatRepr(Round3(s.precision));
-  out += " recall=" + PyFloatRepr(Round3(s.recall));
-  out += " f1=" + PyFloatRepr(Round3(s.f1));
+  const auto show = [&](const ScoreKey& k) {
+    out += " " + std::string(k.name) + "=" + ShowRate(k.value(s));
+  };
+  for (const ScoreKey& k : kScoreKeys) {
+    if (!k.rate) show(k);
+  }
   out += " required=" + std::to_string(s.tally.req);
   out += " hit=" + std::to_string(s.tally.req_hit);
   out += " fp=" + std::to_string(s.tally.fp);
   out += " forbidden=" + std::to_string(s.tally.forbidden);
-  out += " date_acc=" + ShowRate(s.date_acc);
-  out += " loc_acc=" + ShowRate(s.loc_acc);
-  out += " cameo_exact=" + ShowRate(s.cameo_exact);
-  out += " quote_recall=" + ShowRate(s.quote_recall);
-  out += " quote_speaker=" + ShowRate(s.quote_speaker);
+  for (const ScoreKey& k : kScoreKeys) {
+    if (k.rate) show(k);
+  }
   return out;
 }
 

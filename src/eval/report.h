@@ -6,7 +6,10 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/scorer.h"
@@ -19,6 +22,19 @@ struct Report {
   std::map<std::string, Summary> by_lang;
   std::map<std::string, Summary> by_type;  // no quotes: quotes have no event type
 };
+
+// The totals of a Summary by the names score.py gives them ("precision", ..., "f1",
+// "date_acc", ..., "quote_speaker"), in score.py's order: the one list the summary line,
+// the JSON summary and `attache eval --floor KEY=MIN` use.
+struct ScoreKey {
+  std::string_view name;
+  // A rate is absent (None/null) when its denominator is zero; precision, recall and f1
+  // are always present.
+  bool rate;
+  std::optional<double> (*value)(const Summary&);
+};
+std::span<const ScoreKey> ScoreKeys();
+const ScoreKey* FindScoreKey(std::string_view name);  // null for an unknown name
 
 // Scores every gold document against its prediction (paired by name).
 Report BuildReport(const std::vector<GoldDoc>& gold, const Predictions& preds);

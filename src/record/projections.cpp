@@ -3,7 +3,6 @@
 // where the target format wants something the record does not have.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "record/country_codes.h"
 #include "record/document_parts.h"
 #include "record/json_writer.h"
+#include "time/time.h"
 
 namespace attache {
 namespace {
@@ -23,12 +23,12 @@ using record::AppendTsvField;
 using record::JsonWriter;
 
 // ---------------------------------------------------------------------------------------
-// Dates
+// Dates: the calendar is timex::CivilDate's; a partial date ("2025-02") is placed on its
+// first day, the way GDELT dates month-precision events.
 
-struct CivilDate {
-  int year = 0, month = 1, day = 1;
-};
+using timex::CivilDate;
 
+// `n` ASCII digits of `s` at `pos` as a number (clock fields, zone offsets, CAMEO roots).
 bool ParseDigits(std::string_view s, size_t pos, size_t n, int* value) {
   if (pos + n > s.size()) return false;
   int v = 0;
@@ -40,47 +40,35 @@ bool ParseDigits(std::string_view s, size_t pos, size_t n, int* value) {
   return true;
 }
 
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD", optionally followed by a time. A partial date is
-// completed with the first month or day, the way GDELT dates month-precision events.
-std::optional<CivilDate> ParseDate(std::string_view s) {
-  CivilDate d;
-  if (!ParseDigits(s, 0, 4, &d.year)) return std::nullopt;
-  if (s.size() >= 7 && s[4] == '-') {
-    if (!ParseDigits(s, 5, 2, &d.month) || d.month < 1 || d.month > 12) return std::nullopt;
-    if (s.size() >= 10 && s[7] == '-') {
-      if (!ParseDigits(s, 8, 2, &d.day) || d.day < 1 || d.day > 31) return std::nullopt;
-    }
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(d.year),
-                                        std::chrono::month(static_cast<unsigned>(d.month)),
-                                        std::chrono::day(static_cast<unsigned>(d.day))};
-  if (!ymd.ok()) return std::nullopt;
-  return d;
+// The publication day, parsed once per document.
+std::optional<CivilDate> PublishedDay(const Document& doc) {
+  if (!doc.published) return std::nullopt;
+  return CivilDate::ParsePartial(*doc.published);
 }
 
 // The day an event is dated to in the projections: its own date, else the publication
 // date (the record's date_precision already says "published" in that case).
-std::optional<CivilDate> EventDay(const Document& doc, const Event& e) {
+std::optional<CivilDate> EventDay(const Event& e, const std::optional<CivilDate>& published) {
   if (e.date) {
-    if (auto d = ParseDate(*e.date)) return d;
+    if (auto d = CivilDate::ParsePartial(*e.date)) return d;
   }
-  if (doc.published) return ParseDate(*doc.published);
-  return std::nullopt;
+  return published;
 }
 
 std::optional<std::string> IsoDay(const std::optional<CivilDate>& d) {
   if (!d) return std::nullopt;
-  return fmt::format("{:04d}-{:02d}-{:02d}", d->year, d->month, d->day);
+  return d->Format();
 }
 
 // DATEADDED: the publication instant as YYYYMMDDHHMMSS in UTC. An explicit offset ("Z",
 // "+01:00", "+0100") is applied; a time without offset is taken as written, since the
-// record has no way to know the zone. Empty when there is no usable publication date.
-std::string DateAdded(const std::optional<std::string>& published) {
-  if (!published) return {};
+// record has no way to know the zone. Empty when there is no usable publication date;
+// `day` is the publication day already parsed from `published`.
+std::string DateAdded(const std::optional<std::string>& published,
+                      const std::optional<CivilDate>& day) {
+  if (!published || !day) return {};
   std::string_view s = *published;
-  const auto day = ParseDate(s);
-  if (!day || s.size() < 10) return {};
+  if (s.size() < 10) return {};
   int hh = 0, mm = 0, ss = 0;
   size_t pos = 10;
   if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
@@ -107,25 +95,13 @@ std::string DateAdded(const std::optional<std::string>& published) {
     }
   }
   if (hh > 23 || mm > 59 || ss > 60) hh = mm = ss = 0;
-  using namespace std::chrono;
-  const sys_days days{year_month_day{year(day->year), month(static_cast<unsigned>(day->month)),
-                                     std::chrono::day(static_cast<unsigned>(day->day))}};
-  const sys_seconds local = days + hours(hh) + minutes(mm) + seconds(ss);
-  const sys_seconds utc = local - minutes(offset_minutes);
-  const sys_days utc_day = floor<std::chrono::days>(utc);
-  const year_month_day ymd{utc_day};
-  const hh_mm_ss<seconds> tod{utc - utc_day};
-  return fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     tod.hours().count(), tod.minutes().count(), tod.seconds().count());
-}
-
-int DayOfYear(const CivilDate& d) {
-  using namespace std::chrono;
-  const sys_days jan1{year_month_day{year(d.year), January, std::chrono::day(1)}};
-  const sys_days that{year_month_day{year(d.year), month(static_cast<unsigned>(d.month)),
-                                     std::chrono::day(static_cast<unsigned>(d.day))}};
-  return static_cast<int>((that - jan1).count()) + 1;
+  constexpr int64_t kDay = 86400;
+  const int64_t utc = day->ToDays() * kDay + hh * 3600 + mm * 60 + ss - offset_minutes * 60;
+  const int64_t utc_days = utc >= 0 ? utc / kDay : -((-utc + kDay - 1) / kDay);  // floor
+  const int64_t tod = utc - utc_days * kDay;
+  const CivilDate utc_day = CivilDate::FromDays(utc_days);
+  return fmt::format("{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}", utc_day.y, utc_day.m, utc_day.d,
+                     tod / 3600, tod / 60 % 60, tod % 60);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -250,12 +226,13 @@ void WritePloverLocation(JsonWriter& w, const std::optional<Place>& place) {
   w.EndObject();
 }
 
-void WritePloverEvent(std::string* out, const Document& doc, const Event& e) {
+void WritePloverEvent(std::string* out, const Document& doc, const Event& e,
+                      const std::optional<CivilDate>& published) {
   JsonWriter w(out);
   w.BeginObject();
   w.Field("id", e.id);
   w.Field("has_event", true);
-  w.Field("date", IsoDay(EventDay(doc, e)));
+  w.Field("date", IsoDay(EventDay(e, published)));
   // Mutual events are one record whose actor list holds both parties, as the PLOVER
   // manual asks for reciprocal meetings; "symmetric" below says so explicitly.
   w.Key("actor");
@@ -396,14 +373,15 @@ uint64_t GlobalEventId(std::string_view doc_id, std::string_view event_id) {
   return h == 0 ? 1 : h;
 }
 
-void AppendGdeltRow(std::string* out, const Document& doc, const Event& e, bool is_root,
+void AppendGdeltRow(std::string* out, const Document& doc, const Event& e,
+                    const std::optional<CivilDate>& published, bool is_root,
                     const std::string& date_added) {
-  auto day = EventDay(doc, e);
+  const auto day = EventDay(e, published);
   fmt::format_to(std::back_inserter(*out), "{}\t", GlobalEventId(doc.id, e.id));
   if (day) {
     fmt::format_to(std::back_inserter(*out), "{:04d}{:02d}{:02d}\t{:04d}{:02d}\t{:04d}\t{:.4f}\t",
-                   day->year, day->month, day->day, day->year, day->month, day->year,
-                   day->year + DayOfYear(*day) / 365.0);
+                   day->y, day->m, day->d, day->y, day->m, day->y,
+                   day->y + day->DayOfYear() / 365.0);
   } else {
     out->append("\t\t\t\t");
   }
@@ -448,11 +426,12 @@ std::string ToPloverLines(const Document& doc) {
   std::string out;
   if (doc.failed) return out;
   out.reserve(doc.events.size() * 1200);
+  const auto published = PublishedDay(doc);
   for (const Event& e : doc.events) {
     // PLOVER has no category for CAMEO 01/02 (statements, appeals): those stay in the
     // document record and the CAMEO formats.
     if (!e.plover || e.plover->empty()) continue;
-    WritePloverEvent(&out, doc, e);
+    WritePloverEvent(&out, doc, e, published);
   }
   return out;
 }
@@ -465,9 +444,10 @@ std::string ToGdeltLines(const Document& doc) {
   // earliest sentence that has an event at all.
   int lead = doc.events.front().sentence.index;
   for (const Event& e : doc.events) lead = std::min(lead, e.sentence.index);
-  const std::string date_added = DateAdded(doc.published);
+  const auto published = PublishedDay(doc);
+  const std::string date_added = DateAdded(doc.published, published);
   for (const Event& e : doc.events) {
-    AppendGdeltRow(&out, doc, e, e.sentence.index == lead, date_added);
+    AppendGdeltRow(&out, doc, e, published, e.sentence.index == lead, date_added);
   }
   return out;
 }
@@ -476,10 +456,10 @@ std::string ToCameoLines(const Document& doc) {
   std::string out;
   if (doc.failed) return out;
   out.reserve(doc.events.size() * 40);
+  const auto published = PublishedDay(doc);
   for (const Event& e : doc.events) {
-    if (auto day = EventDay(doc, e)) {
-      fmt::format_to(std::back_inserter(out), "{:04d}{:02d}{:02d}", day->year, day->month,
-                     day->day);
+    if (const auto day = EventDay(e, published)) {
+      fmt::format_to(std::back_inserter(out), "{:04d}{:02d}{:02d}", day->y, day->m, day->d);
     } else {
       out.append("00000000");  // no date anywhere: a placeholder that still parses
     }

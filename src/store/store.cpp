@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "attache/record.h"
 #include "record/document_parts.h"
@@ -125,6 +126,21 @@ void BindActor(Stmt& s, int first, const std::optional<Actor>& a) {
   s.Text(first + 4, a->name);
 }
 
+// Binds a span's text, start and end at `first`, `first + 1`, `first + 2`.
+void BindSpan(Stmt& s, int first, const Span& span) {
+  s.Text(first, std::string_view(span.text));
+  s.Int(first + 1, span.start);
+  s.Int(first + 2, span.end);
+}
+
+// The five columns quotes, mentions and times begin with: doc_id, seq, text, text_start,
+// text_end.
+void BindSpanRow(Stmt& s, const Document& doc, int64_t seq, const Span& span) {
+  s.Text(1, std::string_view(doc.id));
+  s.Int(2, seq);
+  BindSpan(s, 3, span);
+}
+
 constexpr std::string_view kInsertDocument =
     "INSERT INTO documents (id, source_uri, lang, title, provider, published, version_note,"
     " credits, diagnostics, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
@@ -196,6 +212,7 @@ Status Migrate(sqlite3* db) {
 
 struct Store::Impl {
   sqlite3* db = nullptr;
+  bool read_only = false;       // OpenReadOnly: no statement below is prepared
   bool in_transaction = false;  // inside the caller's Begin()/Commit()
 
   Stmt begin, commit, rollback, savepoint, release, rollback_to;
@@ -207,6 +224,17 @@ struct Store::Impl {
     // so close with _v2, which defers until they are gone.
     if (db && in_transaction) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     if (db) sqlite3_close_v2(db);
+  }
+
+  // Opens the connection (closed by the destructor, also after a failure).
+  Status Connect(const std::string& path, int flags) {
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+      return Status::Error("store: cannot open " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    return Status::Ok();
   }
 
   Status PrepareAll() {
@@ -321,12 +349,8 @@ struct Store::Impl {
     } else {
       for (int i = 25; i <= 31; ++i) s.Null(i);
     }
-    s.Text(32, std::string_view(e.trigger.text));
-    s.Int(33, e.trigger.start);
-    s.Int(34, e.trigger.end);
-    s.Text(35, std::string_view(e.sentence.span.text));
-    s.Int(36, e.sentence.span.start);
-    s.Int(37, e.sentence.span.end);
+    BindSpan(s, 32, e.trigger);
+    BindSpan(s, 35, e.sentence.span);
     s.Text(38, std::string_view(e.modality));
     s.Text(39, std::string_view(e.rule));
     s.Real(40, e.confidence);
@@ -335,11 +359,7 @@ struct Store::Impl {
 
   Status InsertQuote(const Document& doc, const Quote& q, int64_t seq) {
     Stmt& s = insert_quote;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(q.span.text));
-    s.Int(4, q.span.start);
-    s.Int(5, q.span.end);
+    BindSpanRow(s, doc, seq, q.span);
     BindActor(s, 6, q.speaker);
     s.Text(11, q.verb);
     s.Text(12, q.date);
@@ -349,11 +369,7 @@ struct Store::Impl {
 
   Status InsertMention(const Document& doc, const Mention& m, int64_t seq) {
     Stmt& s = insert_mention;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(m.span.text));
-    s.Int(4, m.span.start);
-    s.Int(5, m.span.end);
+    BindSpanRow(s, doc, seq, m.span);
     s.Text(6, std::string_view(m.type));
     s.Text(7, m.name);
     s.Text(8, m.country);
@@ -363,36 +379,30 @@ struct Store::Impl {
 
   Status InsertTime(const Document& doc, const TimeMention& t, int64_t seq) {
     Stmt& s = insert_time;
-    s.Text(1, std::string_view(doc.id));
-    s.Int(2, seq);
-    s.Text(3, std::string_view(t.span.text));
-    s.Int(4, t.span.start);
-    s.Int(5, t.span.end);
+    BindSpanRow(s, doc, seq, t.span);
     s.Text(6, std::string_view(t.value));
     s.Text(7, std::string_view(t.kind));
     return s.Run();
   }
 
+  // Inserts every row of `rows` with `insert`, numbering them from 0 (the seq column).
+  template <typename Row>
+  Status InsertEach(const Document& doc, const std::vector<Row>& rows,
+                    Status (Impl::*insert)(const Document&, const Row&, int64_t)) {
+    int64_t seq = 0;
+    for (const Row& row : rows) {
+      if (Status s = (this->*insert)(doc, row, seq++); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
   Status PutRows(const Document& doc, std::string_view rendered) {
     if (Status s = DeleteDocument(doc.id); !s.ok()) return s;
     if (Status s = InsertDocument(doc, rendered); !s.ok()) return s;
-    int64_t seq = 0;
-    for (const Event& e : doc.events) {
-      if (Status s = InsertEvent(doc, e, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const Quote& q : doc.quotes) {
-      if (Status s = InsertQuote(doc, q, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const Mention& m : doc.mentions) {
-      if (Status s = InsertMention(doc, m, seq++); !s.ok()) return s;
-    }
-    seq = 0;
-    for (const TimeMention& t : doc.times) {
-      if (Status s = InsertTime(doc, t, seq++); !s.ok()) return s;
-    }
-    return Status::Ok();
+    if (Status s = InsertEach(doc, doc.events, &Impl::InsertEvent); !s.ok()) return s;
+    if (Status s = InsertEach(doc, doc.quotes, &Impl::InsertQuote); !s.ok()) return s;
+    if (Status s = InsertEach(doc, doc.mentions, &Impl::InsertMention); !s.ok()) return s;
+    return InsertEach(doc, doc.times, &Impl::InsertTime);
   }
 
   // An error replaces the earlier errors of the same id but leaves an earlier document
@@ -415,13 +425,9 @@ struct Store::Impl {
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
-    std::string message = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
-    return Status::Error("store: cannot open " + path + ": " + message);
+  if (Status s = impl->Connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !s.ok()) {
+    return s;
   }
-  sqlite3_extended_result_codes(impl->db, 1);
-  sqlite3_busy_timeout(impl->db, 5000);
   // WAL lets readers (the CLI summary, a web page) look while a run writes; NORMAL sync
   // is safe under WAL and only risks the last commits on power loss, not corruption.
   for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
@@ -434,12 +440,45 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
+StatusOr<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->read_only = true;
+  if (Status s = impl->Connect(path, SQLITE_OPEN_READONLY); !s.ok()) return s;
+  StatusOr<int> version = UserVersion(impl->db);
+  if (!version.ok()) {
+    return Status::Error("store: cannot read " + path + ": " + sqlite3_errmsg(impl->db));
+  }
+  const int latest = SchemaVersion();
+  if (*version == 0) {
+    return Status::Error("store: " + path +
+                         " is not an attache database (it has no schema version); write one "
+                         "with `attache code FILE... --db " + path + "`");
+  }
+  if (*version < latest) {
+    return Status::Error("store: " + path + " has schema version " + std::to_string(*version) +
+                         ", older than this attache's " + std::to_string(latest) +
+                         "; `attache code ... --db " + path +
+                         "` migrates it (reading never does)");
+  }
+  if (*version > latest) {
+    return Status::Error("store: " + path + " has schema version " + std::to_string(*version) +
+                         " but this attache knows up to " + std::to_string(latest) +
+                         "; read it with a newer attache");
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
 int Store::SchemaVersion() { return static_cast<int>(store::Migrations().size()); }
 
+namespace {
+Status ReadOnlyError() { return Status::Error("store: the database was opened read-only"); }
+}  // namespace
+
 Status Store::Put(const Document& doc, std::string_view record) {
+  if (impl_->read_only) return ReadOnlyError();
   if (doc.failed) {
     const std::string code = doc.diagnostics.empty() ? "failed" : doc.diagnostics[0].code;
     const std::string message =
@@ -451,10 +490,12 @@ Status Store::Put(const Document& doc, std::string_view record) {
 
 Status Store::PutError(const std::string& id, const std::string& source_uri,
                        const std::string& code, const std::string& message) {
+  if (impl_->read_only) return ReadOnlyError();
   return impl_->Atomically([&] { return impl_->PutErrorRows(id, source_uri, code, message); });
 }
 
 Status Store::Begin() {
+  if (impl_->read_only) return ReadOnlyError();
   if (impl_->in_transaction) return Status::Error("store: Begin() inside a transaction");
   if (Status s = impl_->begin.Run(); !s.ok()) return s;
   impl_->in_transaction = true;

@@ -61,6 +61,10 @@ int CivilDate::Weekday() const {
   return static_cast<int>((r + 3) % 7) + 1;
 }
 
+int CivilDate::DayOfYear() const {
+  return static_cast<int>(ToDays() - CivilDate{y, 1, 1}.ToDays()) + 1;
+}
+
 CivilDate CivilDate::AddDays(int64_t n) const { return FromDays(ToDays() + n); }
 
 CivilDate CivilDate::AddMonths(int n) const {
@@ -85,24 +89,41 @@ std::string CivilDate::FormatMonth() const {
   return buf;
 }
 
+namespace {
+
+// `count` ASCII digits of `s` at `at` as a number.
+bool ParseDigits(std::string_view s, size_t at, size_t count, int* out) {
+  if (at + count > s.size()) return false;
+  int v = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
 std::optional<CivilDate> CivilDate::ParseIso(std::string_view s) {
-  auto digits = [&](size_t at, size_t count, int* out) {
-    if (at + count > s.size()) return false;
-    int v = 0;
-    for (size_t i = at; i < at + count; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
   CivilDate date;
-  if (!digits(0, 4, &date.y) || s.size() < 10 || s[4] != '-' || s[7] != '-' ||
-      !digits(5, 2, &date.m) || !digits(8, 2, &date.d)) {
+  if (!ParseDigits(s, 0, 4, &date.y) || s.size() < 10 || s[4] != '-' || s[7] != '-' ||
+      !ParseDigits(s, 5, 2, &date.m) || !ParseDigits(s, 8, 2, &date.d)) {
     return std::nullopt;
   }
   if (s.size() > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
   if (!date.IsValid()) return std::nullopt;
+  return date;
+}
+
+std::optional<CivilDate> CivilDate::ParsePartial(std::string_view s) {
+  CivilDate date{0, 1, 1};
+  if (!ParseDigits(s, 0, 4, &date.y)) return std::nullopt;
+  if (s.size() >= 7 && s[4] == '-') {
+    if (!ParseDigits(s, 5, 2, &date.m)) return std::nullopt;
+    if (s.size() >= 10 && s[7] == '-' && !ParseDigits(s, 8, 2, &date.d)) return std::nullopt;
+  }
+  if (!date.IsValid()) return std::nullopt;  // also a month outside 1..12
   return date;
 }
 

@@ -62,11 +62,16 @@ struct CivilDate {
   static int DaysInMonth(int year, int month);  // 0 for a month outside 1..12
   // "2025-02-27", also with a time or zone after it ("2025-02-27T16:25+01:00").
   static std::optional<CivilDate> ParseIso(std::string_view text);
+  // A date of year, month or day precision at the start of `text` ("2025", "2025-02",
+  // "2025-02-27", "2025-02-27T16:25+01:00"), completed with the first month or day, the
+  // way partial dates are placed on the calendar; whatever follows the date is not read.
+  static std::optional<CivilDate> ParsePartial(std::string_view text);
   static CivilDate FromDays(int64_t days_since_epoch);  // 0 is 1970-01-01
 
   bool IsValid() const;
   int64_t ToDays() const;  // days since 1970-01-01
   int Weekday() const;     // ISO 8601: 1 Monday ... 7 Sunday
+  int DayOfYear() const;   // 1 for 1 January ... 366
   CivilDate AddDays(int64_t n) const;
   CivilDate AddMonths(int n) const;  // the day is clamped to the target month's length
   CivilDate AddYears(int n) const;   // 29 February becomes 28 in a common year

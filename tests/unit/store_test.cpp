@@ -179,6 +179,64 @@ TEST_F(StoreTest, RefusesADatabaseFromANewerVersion) {
       << store.status().message();
 }
 
+TEST_F(StoreTest, ReadOnlyNeverCreatesAFile) {
+  auto store = Store::OpenReadOnly(path_);
+  EXPECT_FALSE(store.ok());
+  EXPECT_FALSE(fs::exists(path_));
+}
+
+TEST_F(StoreTest, ReadOnlyReadsButRefusesWrites) {
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(MakeDocument("d1", 2)).ok());
+  }
+  auto store = Store::OpenReadOnly(path_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Scalar(**store, "SELECT count(*) FROM events"), "2");
+  EXPECT_FALSE((*store)->Put(MakeDocument("d2", 1)).ok());
+  EXPECT_FALSE((*store)->PutError("d3", "", "unreadable", "cannot read").ok());
+  EXPECT_FALSE((*store)->Begin().ok());
+  EXPECT_EQ(Scalar(**store, "SELECT count(*) FROM documents"), "1");
+}
+
+TEST_F(StoreTest, ReadOnlyRefusesAndLeavesAloneADatabaseWithoutSchema) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  const auto size = fs::file_size(path_);
+  auto store = Store::OpenReadOnly(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not an attache database"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(fs::file_size(path_), size);
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1) << "the schema was not added";
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ReadOnlyRefusesANewerVersion) {
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const std::string bump = "PRAGMA user_version = " + std::to_string(Store::SchemaVersion() + 1);
+  ASSERT_EQ(sqlite3_exec(db, bump.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::OpenReadOnly(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer attache"), std::string::npos)
+      << store.status().message();
+}
+
 TEST_F(StoreTest, OpenFailsOnAnImpossiblePath) {
   auto store = Store::Open("/nonexistent-dir-attache/sub/x.db");
   EXPECT_FALSE(store.ok());

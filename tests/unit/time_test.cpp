@@ -115,6 +115,26 @@ TEST(CivilDateTest, ParseIso) {
   EXPECT_FALSE(CivilDate::ParseIso("2025-02-27x"));
 }
 
+TEST(CivilDateTest, ParsePartialPlacesYearAndMonthOnTheirFirstDay) {
+  EXPECT_EQ(CivilDate::ParsePartial("2025-02-27"), kThu);
+  EXPECT_EQ(CivilDate::ParsePartial("2025-02-27T16:25+01:00"), kThu);
+  EXPECT_EQ(CivilDate::ParsePartial("2025-02"), (CivilDate{2025, 2, 1}));
+  EXPECT_EQ(CivilDate::ParsePartial("2025"), (CivilDate{2025, 1, 1}));
+  EXPECT_FALSE(CivilDate::ParsePartial("2025-W09"));
+  EXPECT_FALSE(CivilDate::ParsePartial("2025-13"));
+  EXPECT_FALSE(CivilDate::ParsePartial("2025-02-30"));
+  EXPECT_FALSE(CivilDate::ParsePartial("2025-02-xx"));
+  EXPECT_FALSE(CivilDate::ParsePartial("25-02-27"));
+  EXPECT_FALSE(CivilDate::ParsePartial(""));
+}
+
+TEST(CivilDateTest, DayOfYear) {
+  EXPECT_EQ((CivilDate{2025, 1, 1}).DayOfYear(), 1);
+  EXPECT_EQ(kThu.DayOfYear(), 58);
+  EXPECT_EQ((CivilDate{2024, 12, 31}).DayOfYear(), 366);
+  EXPECT_EQ((CivilDate{2025, 12, 31}).DayOfYear(), 365);
+}
+
 // ---------------------------------------------------------------------------------------
 // Vocabulary
 
