@@ -211,6 +211,14 @@ bool DemonymIn(const Sentence& s, int b, int e, int skip, const pipeline::Analyz
 }
 
 // An actor known only by its country (a place's, the story's, the dyad's partner).
+// Protests, force postures, reductions of relations, yielding, repression and attacks are
+// acts a country can do inside itself (coded country to country); words are not.
+bool IsMaterialRoot(std::string_view cameo) {
+  std::string_view root = cameo.substr(0, 2);
+  return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
+         root == "20" || root == "16" || root == "08";
+}
+
 ActorRef CountryActor(std::string_view country, int b = -1, int e = -1) {
   ActorRef a;
   a.country = std::string(country);
@@ -1130,6 +1138,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
             if (country.empty() && !sources.empty()) country = sources[0].country;
+            // A state or its government speaking of its own country ("la France a regretté
+            // ...", "Paris dénonce ...") does not aim its words at itself: no fallback target.
+            // The opposition, a party or the army denouncing with no target named aim at
+            // their own country's rulers, so they keep it.
+            if (!sources.empty() && sources[0].country == country && !IsMaterialRoot(f.cameo) &&
+                (sources[0].sector.empty() || sources[0].sector == "GOV"))
+              break;
             if (!country.empty() && !is_source) dst.push_back(CountryActor(country));
             break;
           }
@@ -1252,10 +1267,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (e.has_source && e.has_target && a.code == b.code && !a.country.empty()) {
         // (Protests, repression and attacks inside one country are coded country to
         // country: those stay.)
-        std::string_view root = std::string_view(e.cameo).substr(0, 2);
-        bool material = root == "14" || root == "15" || root == "17" || root == "18" ||
-                        root == "19" || root == "20" || root == "16" || root == "08";
-        if (!material) continue;
+        if (!IsMaterialRoot(e.cameo)) continue;
       }
       e.symmetric = symmetric && e.has_target;
       if (!e.has_source && !e.has_target) continue;
