@@ -381,6 +381,32 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   return out;
 }
 
+// "Des milliers de personnes se sont rassemblées", "thousands of people marched": a verb's
+// subject that is a crowd of people (`crowd.nouns`) naming no nationality is the people of
+// the country where it happened (the clause's place, else the dateline's). Only the verb's
+// own clause is searched; the phrase must name no actor of its own.
+std::vector<ActorRef> CrowdSubject(const Sentence& s, int v, const std::vector<Clause>& clauses,
+                                   const pipeline::PlaceHit* place, const pipeline::Analyzer& an,
+                                   const pl::DocContext& ctx) {
+  const Clause& cl = clauses[s.toks[v].clause];
+  const Phrase* subj = nullptr;
+  for (const Phrase& p : s.phrases) {
+    if (p.b < cl.b || p.b >= v) continue;
+    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+    subj = &p;
+    break;
+  }
+  if (subj == nullptr || !subj->members.empty()) return {};
+  const auto& pk = an.pack();
+  bool crowd = false;
+  for (int j = subj->b; j < subj->e && !crowd; ++j) crowd = pk.Is("crowd.nouns", KeyOf(s.toks[j], an));
+  if (!crowd) return {};
+  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
+  if (country.empty()) country = ctx.dateline_country;
+  if (country.empty()) return {};
+  return {CountryActor(country, subj->b, subj->e)};
+}
+
 std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clause>& clauses,
                                 const pipeline::Analyzer& an, pl::DocContext& ctx,
                                 bool allow_inversion) {
@@ -885,6 +911,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 dst = ag->members;
             } else {
               dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+              if (dst.empty()) dst = CrowdSubject(s, g.b, clauses, d.place, an, ctx);
             }
             break;
           }
