@@ -526,6 +526,12 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       return m.candidate_person || m.kind != EntityKind::kPrefix;
     }
     if (t.cls & (kClosedClass | kAdvSkip | kAttribution)) return false;
+    // A count after a head noun and before a noun opens a new phrase: "libérer dans la nuit |
+    // 90 prisonniers". ("l'article 49.3 de la Constitution", "resolution 2334 of" stay whole.)
+    if (have_head && t.t.kind == text::TokenKind::kNumber && j > 0 && j + 1 < n &&
+        IsWord(s.toks[j - 1]) && (s.toks[j - 1].pos & lex::kNoun) && IsWord(s.toks[j + 1]) &&
+        (s.toks[j + 1].pos & lex::kNoun) && !(s.toks[j + 1].cls & kClosedClass))
+      return false;
     if (t.t.kind == text::TokenKind::kNumber) return true;
     if (!(t.pos & kContentPos)) return false;
     // Auxiliaries and the verb right after an auxiliary, a reflexive or "ne" are verbs:
