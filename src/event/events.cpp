@@ -417,7 +417,10 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
     const Phrase* subj = nullptr;
     for (const Phrase& p : s.phrases) {
       if (p.b < cl.b || p.b >= end) continue;
-      if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+      // "after Ecuadorian police forced their way in": the word that opens a subordinate
+      // clause is its subordinator, not the preposition of its subject.
+      bool opener = cl.subordinate && !cl.relative && p.prep == cl.b;
+      if ((p.prep != -1 && !opener) || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
       subj = &p;
       break;
     }
