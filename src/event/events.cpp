@@ -364,7 +364,10 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       const Tok& nx = s.toks[i + 1];
       bool verbish = (nx.cls & (pl::kAuxHave | pl::kAuxBe | pl::kNeg | pl::kReflexive)) ||
                      ((nx.pos & lex::kVerb) && !(nx.pos & (lex::kNoun | lex::kAdj | lex::kPropn)) &&
-                      nx.phrase < 0);
+                      nx.phrase < 0) ||
+                     // "a dénoncé ... et appelé à": a participle sharing the auxiliary of a
+                     // verb already in the clause, even one that is also a noun ("un appelé").
+                     (verb_before && (nx.pos & lex::kVerb) && (nx.feats & lex::kPpas) && nx.phrase < 0);
       if (verbish) {
         close(i);
         cur.coordinated = true;
@@ -414,6 +417,16 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
   for (int c = ci; c >= 0; --c) {
     const Clause& cl = clauses[c];
     int end = c == ci ? v : cl.e;
+    // The subject comes before the clause's first verb: in "... et incendié les ambassades,
+    // reprochant ...", the phrase after "incendié" is its object, and the subject is the
+    // one of the clause it is coordinated with.
+    if (cl.coordinated)
+      for (int j = cl.b; j < end; ++j)
+        if ((s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0 &&
+            (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) {
+          end = j;
+          break;
+        }
     const Phrase* subj = nullptr;
     for (const Phrase& p : s.phrases) {
       if (p.b < cl.b || p.b >= end) continue;
