@@ -354,6 +354,18 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       text::Tokenize(text, static_cast<uint32_t>(parts.title_begin), static_cast<uint32_t>(parts.title_end), topt, toks, ws.keys);
       for (const auto& t : toks) ts.toks.push_back(pl::Tok{t});
       an.Analyze(ts, ctx);
+      // A headline that opens with a country and a colon ("Tchad: l'armée française quitte
+      // ...", "Niger: la junte ...") names the story's home when no dateline does.
+      if (ctx.dateline_country.empty() && !ts.mentions.empty()) {
+        const auto& m = ts.mentions.front();
+        auto kind = m.kind;
+        if (m.b == 0 && !m.candidate_person && m.also.empty() &&
+            (kind == lex::EntityKind::kCountry || kind == lex::EntityKind::kCity) &&
+            m.e < static_cast<int32_t>(ts.toks.size()) && an.Key(ts.toks[m.e], ws.keys) == ":") {
+          ctx.dateline_country = lexicon->entity(m.entity).country;
+          ctx.last_state_country = ctx.dateline_country;
+        }
+      }
       for (const auto& m : ts.mentions) {
         if (!m.also.empty()) {
           ctx.dyad_a = lexicon->entity(m.also[0]).country;

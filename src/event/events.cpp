@@ -211,6 +211,14 @@ bool DemonymIn(const Sentence& s, int b, int e, int skip, const pipeline::Analyz
 }
 
 // An actor known only by its country (a place's, the story's, the dyad's partner).
+// Protests, force postures, reductions of relations, yielding, repression and attacks are
+// acts a country can do inside itself (coded country to country); words are not.
+bool IsMaterialRoot(std::string_view cameo) {
+  std::string_view root = cameo.substr(0, 2);
+  return root == "14" || root == "15" || root == "17" || root == "18" || root == "19" ||
+         root == "20" || root == "16" || root == "08";
+}
+
 ActorRef CountryActor(std::string_view country, int b = -1, int e = -1) {
   ActorRef a;
   a.country = std::string(country);
@@ -356,7 +364,10 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       const Tok& nx = s.toks[i + 1];
       bool verbish = (nx.cls & (pl::kAuxHave | pl::kAuxBe | pl::kNeg | pl::kReflexive)) ||
                      ((nx.pos & lex::kVerb) && !(nx.pos & (lex::kNoun | lex::kAdj | lex::kPropn)) &&
-                      nx.phrase < 0);
+                      nx.phrase < 0) ||
+                     // "a dénoncé ... et appelé à": a participle sharing the auxiliary of a
+                     // verb already in the clause, even one that is also a noun ("un appelé").
+                     (verb_before && (nx.pos & lex::kVerb) && (nx.feats & lex::kPpas) && nx.phrase < 0);
       if (verbish) {
         close(i);
         cur.coordinated = true;
@@ -373,6 +384,32 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   return out;
 }
 
+// "Des milliers de personnes se sont rassemblées", "thousands of people marched": a verb's
+// subject that is a crowd of people (`crowd.nouns`) naming no nationality is the people of
+// the country where it happened (the clause's place, else the dateline's). Only the verb's
+// own clause is searched; the phrase must name no actor of its own.
+std::vector<ActorRef> CrowdSubject(const Sentence& s, int v, const std::vector<Clause>& clauses,
+                                   const pipeline::PlaceHit* place, const pipeline::Analyzer& an,
+                                   const pl::DocContext& ctx) {
+  const Clause& cl = clauses[s.toks[v].clause];
+  const Phrase* subj = nullptr;
+  for (const Phrase& p : s.phrases) {
+    if (p.b < cl.b || p.b >= v) continue;
+    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+    subj = &p;
+    break;
+  }
+  if (subj == nullptr || !subj->members.empty()) return {};
+  const auto& pk = an.pack();
+  bool crowd = false;
+  for (int j = subj->b; j < subj->e && !crowd; ++j) crowd = pk.Is("crowd.nouns", KeyOf(s.toks[j], an));
+  if (!crowd) return {};
+  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
+  if (country.empty()) country = ctx.dateline_country;
+  if (country.empty()) return {};
+  return {CountryActor(country, subj->b, subj->e)};
+}
+
 std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clause>& clauses,
                                 const pipeline::Analyzer& an, pl::DocContext& ctx,
                                 bool allow_inversion) {
@@ -380,10 +417,23 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
   for (int c = ci; c >= 0; --c) {
     const Clause& cl = clauses[c];
     int end = c == ci ? v : cl.e;
+    // The subject comes before the clause's first verb: in "... et incendié les ambassades,
+    // reprochant ...", the phrase after "incendié" is its object, and the subject is the
+    // one of the clause it is coordinated with.
+    if (cl.coordinated)
+      for (int j = cl.b; j < end; ++j)
+        if ((s.toks[j].pos & lex::kVerb) && s.toks[j].phrase < 0 &&
+            (s.toks[j].feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond | lex::kPpas))) {
+          end = j;
+          break;
+        }
     const Phrase* subj = nullptr;
     for (const Phrase& p : s.phrases) {
       if (p.b < cl.b || p.b >= end) continue;
-      if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+      // "after Ecuadorian police forced their way in": the word that opens a subordinate
+      // clause is its subordinator, not the preposition of its subject.
+      bool opener = cl.subordinate && !cl.relative && p.prep == cl.b;
+      if ((p.prep != -1 && !opener) || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
       subj = &p;
       break;
     }
@@ -877,6 +927,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 dst = ag->members;
             } else {
               dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+              if (dst.empty()) dst = CrowdSubject(s, g.b, clauses, d.place, an, ctx);
             }
             break;
           }
@@ -1130,6 +1181,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             std::string country;
             if (d.place) country = an.lexicon().entity(d.place->entity).country;
             if (country.empty() && !sources.empty()) country = sources[0].country;
+            // A state or its government speaking of its own country ("la France a regretté
+            // ...", "Paris dénonce ...") does not aim its words at itself: no fallback target.
+            // The opposition, a party or the army denouncing with no target named aim at
+            // their own country's rulers, so they keep it.
+            if (!sources.empty() && sources[0].country == country && !IsMaterialRoot(f.cameo) &&
+                (sources[0].sector.empty() || sources[0].sector == "GOV"))
+              break;
             if (!country.empty() && !is_source) dst.push_back(CountryActor(country));
             break;
           }
@@ -1252,10 +1310,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (e.has_source && e.has_target && a.code == b.code && !a.country.empty()) {
         // (Protests, repression and attacks inside one country are coded country to
         // country: those stay.)
-        std::string_view root = std::string_view(e.cameo).substr(0, 2);
-        bool material = root == "14" || root == "15" || root == "17" || root == "18" ||
-                        root == "19" || root == "20" || root == "16" || root == "08";
-        if (!material) continue;
+        if (!IsMaterialRoot(e.cameo)) continue;
       }
       e.symmetric = symmetric && e.has_target;
       if (!e.has_source && !e.has_target) continue;

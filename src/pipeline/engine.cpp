@@ -508,8 +508,14 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     return key == "de" || key == "du" || key == "des" || key == "d'" || key == "of";
   };
   bool pending_aux = false;  // an auxiliary seen, its participle not yet
+  bool seen_aux = false;     // an auxiliary seen in the sentence
   auto content = [&](int j, bool have_head) {
     const Tok& t = s.toks[j];
+    // "a dénoncé ... et appelé à": right after a coordinator, a participle shares the
+    // auxiliary seen before; it is the verb even when the word names a kind of person.
+    if (seen_aux && j > 0 && (s.toks[j - 1].cls & kCoord) && (t.pos & lex::kVerb) &&
+        (t.feats & lex::kPpas) && !Capitalised(t))
+      return false;
     // "a pour sa part dénoncé": the participle that completes a pending auxiliary is the
     // verb, whatever phrase it follows.
     if (pending_aux && (t.feats & lex::kPpas) && !(t.pos & lex::kNoun) && t.mention < 0 &&
@@ -526,6 +532,12 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       return m.candidate_person || m.kind != EntityKind::kPrefix;
     }
     if (t.cls & (kClosedClass | kAdvSkip | kAttribution)) return false;
+    // A count after a head noun and before a noun opens a new phrase: "libérer dans la nuit |
+    // 90 prisonniers". ("l'article 49.3 de la Constitution", "resolution 2334 of" stay whole.)
+    if (have_head && t.t.kind == text::TokenKind::kNumber && j > 0 && j + 1 < n &&
+        IsWord(s.toks[j - 1]) && (s.toks[j - 1].pos & lex::kNoun) && IsWord(s.toks[j + 1]) &&
+        (s.toks[j + 1].pos & lex::kNoun) && !(s.toks[j + 1].cls & kClosedClass))
+      return false;
     if (t.t.kind == text::TokenKind::kNumber) return true;
     if (!(t.pos & kContentPos)) return false;
     // Auxiliaries and the verb right after an auxiliary, a reflexive or "ne" are verbs:
@@ -569,7 +581,7 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       continue;
     }
     if ((t.cls & (kAuxHave | kAuxBe)) && t.mention < 0 && !(i > 0 && (s.toks[i - 1].cls & kDet)))
-      pending_aux = true;
+      pending_aux = seen_aux = true;
     else if (pending_aux && (t.feats & lex::kPpas) && !(t.pos & lex::kNoun))
       pending_aux = false;
     bool det = (t.cls & kDet) != 0;
