@@ -243,6 +243,38 @@ void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why
                ctx.text.data() + s.toks[tok].t.begin, why);
 }
 
+// Tokens [b, e) hold only adverbials between a verb and its object: times and
+// prepositional phrases with no punctuation ("a dispersé mercredi à coups de gaz
+// lacrymogène des manifestants").
+bool OnlyAdverbialsBetween(const Sentence& s, int b, int e) {
+  if (e - b > 12) return false;
+  for (int j = b; j < e; ++j) {
+    const Tok& q = s.toks[j];
+    if (q.t.kind != text::TokenKind::kWord && q.t.kind != text::TokenKind::kNumber) return false;
+    if (InAnyTime(s, j)) continue;
+    if (q.phrase >= 0 && (s.phrases[q.phrase].prep >= 0 || s.phrases[q.phrase].is_time)) continue;
+    if ((q.cls & (pl::kPrep | pl::kAdvSkip)) && q.phrase < 0) continue;
+    return false;
+  }
+  return true;
+}
+
+// A present participle right after a noun phrase, with no comma between ("protesters
+// denouncing the cost of living", "des manifestants dénonçant la vie chère"), is a reduced
+// relative clause: that phrase is its subject, not the subject of the main verb. Returns its
+// actors, or null.
+const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
+  const Tok& t = s.toks[v];
+  if (v < 1 || !(t.feats & lex::kPpre) || (t.feats & (lex::kPres | lex::kPast | lex::kImpf)))
+    return nullptr;
+  const Tok& before = s.toks[v - 1];
+  if (!IsWord(before) || before.phrase < 0) return nullptr;
+  if (t.phrase >= 0 && t.phrase != before.phrase) return nullptr;
+  const Phrase& p = s.phrases[before.phrase];
+  if (p.members.empty() || p.is_time) return nullptr;
+  return &p.members;
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -414,6 +446,7 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
                                 const pipeline::Analyzer& an, pl::DocContext& ctx,
                                 bool allow_inversion) {
   int ci = s.toks[v].clause;
+  if (const std::vector<ActorRef>* head = ReducedRelativeHead(s, v)) return *head;
   for (int c = ci; c >= 0; --c) {
     const Clause& cl = clauses[c];
     int end = c == ci ? v : cl.e;
@@ -940,7 +973,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 dst = s.phrases[t.phrase].members;
             } else if (!c.noun) {
               p = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
-              if (p && p->b <= window_b + 4) dst = p->members;
+              if (p && (p->b <= window_b + 4 || OnlyAdverbialsBetween(s, window_b, p->b)))
+                dst = p->members;
             }
             if (!f.object_heads.empty() && !dst.empty() && p != nullptr) {
               bool ok = false;

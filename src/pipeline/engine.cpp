@@ -507,6 +507,22 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     std::string_view key = Key(s.toks[j], k);
     return key == "de" || key == "du" || key == "des" || key == "d'" || key == "of";
   };
+  // A phrase opened by an instrument preposition ("à coups de gaz lacrymogène", "au moyen
+  // de drones") names the means of the act: a "des" after it opens the verb's object ("ont
+  // dispersé à coups de gaz lacrymogène des manifestants"), it is not its genitive.
+  auto instrument_complement = [&](const Phrase& p) {
+    if (p.prep < 1) return false;
+    thread_local std::string words;
+    for (int from = p.prep - 1; from >= std::max(0, p.prep - 3); --from) {
+      words.clear();
+      for (int q = from; q <= p.prep; ++q) {
+        if (!words.empty()) words.push_back(' ');
+        words.append(Key(s.toks[q], k));
+      }
+      if (pack_.Is("instrument.prep", words)) return true;
+    }
+    return false;
+  };
   bool pending_aux = false;  // an auxiliary seen, its participle not yet
   bool seen_aux = false;     // an auxiliary seen in the sentence
   auto content = [&](int j, bool have_head) {
@@ -589,7 +605,8 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     // "des"/"du"/"de" open a phrase as determiners, except right after a phrase, where
     // they are the genitive preposition: "l'expulsion | de quatre diplomates".
     bool after_np = !s.phrases.empty() && s.phrases.back().e == i && i > 0 && pending_prep < 0;
-    if (prep && det && after_np && !(s.toks[i - 1].t.kind == text::TokenKind::kPunct)) {
+    if (prep && det && after_np && !(s.toks[i - 1].t.kind == text::TokenKind::kPunct) &&
+        !instrument_complement(s.phrases.back())) {
       pending_prep = i;
       ++i;
       continue;
@@ -647,7 +664,8 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
       }
       // Genitive complement: "membres du FSB", "ministre des Affaires étrangères de la Russie".
       if (have_head && is_genitive(j) && j + 1 < n && !s.toks[j - 1].trigger_noun &&
-          !(p.head >= 0 && s.toks[p.head].trigger_noun && j == p.head + 1)) {
+          !(p.head >= 0 && s.toks[p.head].trigger_noun && j == p.head + 1) &&
+          !instrument_complement(p)) {
         int q = j + 1;
         while (q < n && (s.toks[q].cls & kDet) && s.toks[q].mention < 0) ++q;
         if (q < n && content(q, false) && !(s.toks[q].cls & kPronoun)) {
