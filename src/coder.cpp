@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -24,6 +23,7 @@
 #include "text/fold.h"
 #include "text/normalize.h"
 #include "text/segment.h"
+#include "text/strings.h"
 #include "text/tokenize.h"
 #include "time/time.h"
 
@@ -150,10 +150,10 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file() || it->path().extension() != ".txt") continue;
-      std::ifstream in(it->path(), std::ios::binary);
-      std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      StatusOr<std::string> body = text::ReadFile(it->path().string());
+      if (!body.ok()) return body.status();
       owned.push_back(std::filesystem::relative(it->path(), dir).string());
-      owned.push_back(std::move(body));
+      owned.push_back(std::move(*body));
     }
     for (size_t i = 0; i + 1 < owned.size(); i += 2) files.push_back({owned[i], owned[i + 1]});
   }
