@@ -494,6 +494,12 @@ void SentenceCoder::FindClauses() {
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
+    // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
+    // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
+    // criticized"): the words on both sides belong to the one verb that follows.
+    if (k == "and" && !d_.tabari_ &&
+        std::none_of(verb_at_.begin() + start, verb_at_.begin() + p, [](char v) { return v != 0; }))
+      continue;
     clauses_.push_back({start, p});
     start = p + 1;
   }
@@ -815,11 +821,19 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // Such a noun still codes through a pattern that names the words before it.
       bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
                        (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct);
-      // TABARI: only an article cancels a verb, whatever its patterns ("in an accord with"),
-      // and possessives do not ("Eriador's death toll has risen", "its resumption of ties").
-      if (d_.tabari_) {
-        if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) return 0;
-        noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
+      // An article cancels a verb whatever its patterns ("in an accord with": PETRARCH's
+      // parse makes it a noun, TABARI's patterns do the same). TABARI: possessives do not
+      // ("Eriador's death toll has risen", "its resumption of ties").
+      if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) return 0;
+      if (d_.tabari_) noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
+      // PETRARCH: an actor after an indefinite article or a hanging prefix is a modifier,
+      // and the word after it the noun it modifies ("an anti- Gondor parade", "a Mordor
+      // attack"): no verb.
+      if (!d_.tabari_ && p > 0 && covered_[p - 1] >= 0) {
+        int q = mentions_[covered_[p - 1]].b - 1;
+        bool prefix = false;
+        for (; q >= cb && !w_[q].key.empty() && w_[q].key.back() == '-'; --q) prefix = prefix || w_[q].key.size() > 1;
+        if (prefix || (q >= cb && IsOneOf(w_[q].key, {"a", "an"}))) return 0;
       }
       int ve = p + best;
       // "donate's": a word with a possessive is a noun.
