@@ -817,6 +817,11 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         if (len == best && len > 0) forms.push_back(i);
       });
       if (best == 0) return 0;
+      // PETRARCH: a modal before another verb is that verb's auxiliary, not a verb of its
+      // own ("it should have acted against Libya": the parse's verb is "acted").
+      if (!d_.tabari_ && IsOneOf(w_[p].key, {"should", "would", "could", "might", "must", "shall", "will", "can", "may"}))
+        for (int q = p + best; q < ce && q <= p + best + 2 && !w_[q].punct; ++q)
+          if (verb_at_[q]) return 0;
       // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
       // Such a noun still codes through a pattern that names the words before it.
       bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
@@ -863,6 +868,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           if (chosen && pat.literal <= chosen->literal &&
               !(d_.tabari_ && pat.literal == chosen->literal && pat.letters > chosen->letters))
             continue;
+          // PETRARCH has no complex sentences: a "[+++]" pattern is passed over and the
+          // next one that matches, or the verb's own code, applies ("restore fxll ties").
+          if (!d_.tabari_ && pat.code.complex()) continue;
           Binding b;
           if (!MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce)) continue;
           if (!MatchSeq(Sequence(pat.after, +1), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
