@@ -306,7 +306,7 @@ void SentenceCoder::BuildUnits() {
     const Mention& chain_last = mentions_[chain.back()];
     std::vector<int> targets;
     // (a) an actor just before: "Gondor's main opposition group", "Calenardhon government".
-    bool across_and = false;
+    bool across_and = false, bare_modifier = false;
     for (int j = static_cast<int>(i) - 1; j >= 0; --j) {
       const Mention& a = mentions_[j];
       if (a.agent) {
@@ -315,6 +315,7 @@ void SentenceCoder::BuildUnits() {
       }
       if (unit_of[j] >= 0 && plain_gap(a.e, g.b, d_.tabari_ ? 0 : 3)) {
         targets.push_back(unit_of[j]);
+        bare_modifier = a.e == g.b && (a.b == 0 || !IsOneOf(w_[a.b - 1].key, {"the", "a", "an"}));
         for (int q = a.e; q < g.b; ++q) across_and = across_and || w_[q].key == "and";
       }
       break;
@@ -342,9 +343,13 @@ void SentenceCoder::BuildUnits() {
       }
     }
     if (targets.empty() || (across_and && !after.empty())) targets = after;
-    // Only a following "of/in + actor" is shared by a list of agents: PETRARCH codes "The
-    // Danish media and government" as DNKMED and ---GOV.
-    if (after.empty() || targets != after) chain.resize(1);
+    // Only a following "of/in + actor", or an actor adjective with no determiner before it,
+    // is shared by a list of agents: PETRARCH codes "Danish media and government" as DNKMED
+    // and DNKGOV (one flat noun phrase in its parse) but "The Danish media and government"
+    // as DNKMED and ---GOV (the determiner's phrase ends at the first noun).
+    bool shared = !after.empty() && targets == after;
+    if (!d_.tabari_ && bare_modifier && !across_and && targets.size() == 1 && after.empty()) shared = true;
+    if (!shared) chain.resize(1);
     const size_t last_i = chain.back();
     const Mention& last = mentions_[last_i];
     // (c) an actor just after: "MSF Arnor".
@@ -597,9 +602,14 @@ bool SentenceCoder::MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bo
           b.skipped.pop_back();
           break;
         }
-        int next = p + dir;
-        if (covered_[p] >= 0) {
-          const Mention& m = mentions_[covered_[p]];
+        // PETRARCH '^' passes over a phrase: an actor, a word, or a determiner with the
+        // actor or word after it ("warned at the Gondor of the Prince of Dol Amroth": '* AT ^ +'
+        // passes over "the Gondor").
+        int at = p;
+        if (dir > 0 && IsOneOf(w_[p].key, {"the", "a", "an"}) && p + 1 < hi && !w_[p + 1].punct) at = p + 1;
+        int next = at + dir;
+        if (covered_[at] >= 0) {
+          const Mention& m = mentions_[covered_[at]];
           next = dir > 0 ? m.e : m.b - 1;
         }
         if (MatchSeq(seq, k + 1, next, seq[k].join, dir, b, lo, hi)) return true;
