@@ -154,6 +154,11 @@ bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
   return false;
 }
 
+bool IsPreposition(const std::string& k) {
+  return IsOneOf(k, {"of", "in", "from", "at", "by", "with", "to", "for", "on", "against", "between", "near",
+                     "over", "after", "before", "into", "about", "during", "since"});
+}
+
 class SentenceCoder {
  public:
   SentenceCoder(const UserDictionaries& d, std::vector<Word> words, const SentenceContext& ctx)
@@ -451,7 +456,7 @@ void SentenceCoder::BuildGroups() {
         continue;
       }
       bool seen_sep = false, only_adjectives = last < units_[i].b;
-      int extra = 0;
+      int extra = 0, pre = 0;
       for (int q = last; q < units_[i].b; ++q) only_adjectives = only_adjectives && adj_at_[q] && covered_[q] < 0;
       for (int q = last; q < units_[i].b && join; ++q) {
         if (IsOneOf(w_[q].key, {",", "and", "or", "nor"})) seen_sep = true;
@@ -460,7 +465,27 @@ void SentenceCoder::BuildGroups() {
         else if (IsOneOf(w_[q].key, {"that", "which", "who", "whom", "whose", "because", "while", "when", "if"}))
           join = false;
         else if (seen_sep && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && ++extra <= 2) continue;
+        // PETRARCH: noun phrases that each hold an actor, joined by "and", make a compound
+        // ("Ithilen's sheep and goats of Gondor"; TABARI does not).
+        else if (!seen_sep && !d_.tabari_ && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] &&
+                 !IsPreposition(w_[q].key) && ++pre <= 2)
+          continue;
         else join = false;
+      }
+      // PETRARCH: in a compound, an actor after a member with only modifiers between them
+      // ("Calenardhon and the evil Arnor awful Gondor") is in that member's noun phrase,
+      // which the member's actor names (outside a compound the words between may be a verb
+      // the dictionaries do not know: "Mordor will be hosting Osgiliath").
+      if (!d_.tabari_ && !seen_sep && last < units_[i].b && groups_.back().units.size() > 1) {
+        bool modifiers = true;
+        for (int q = last; q < units_[i].b && modifiers; ++q)
+          modifiers = !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !IsPreposition(w_[q].key) &&
+                      !IsOneOf(w_[q].key, {"the", "a", "an", "'s", "that", "which", "who", "will", "would", "be",
+                                           "is", "are", "was", "were", "has", "have", "had", "not"});
+        if (modifiers) {
+          groups_.back().e = units_[i].e;
+          continue;
+        }
       }
       // TABARI: within a compound, members may follow each other with only adjectives
       // between them ("Calenardhon and the evil Arnor awful Gondor"), or a possessive
@@ -793,6 +818,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   // rest is read again without them.
   if (DeleteCommaClauses() && !Analyse()) return false;
   FindClauses();
+  if (getenv("DICTDBG")) { for (auto& g : groups_) { Trace("G[" + std::to_string(g.b) + "," + std::to_string(g.e) + ")"); for (int u : g.units) for (auto& c : units_[u].codes) Trace(" " + c); Trace("; "); } for (auto& c : clauses_) Trace("C[" + std::to_string(c.first) + "," + std::to_string(c.second) + ") "); }
   if (d_.options.complex_verbs > 0 || d_.options.complex_conjunctions > 0) {
     int verbs = 0, conjunctions = 0;
     for (int p = 0; p < n; ++p) {
