@@ -15,6 +15,7 @@ namespace {
 
 struct Word {
   std::string key;
+  std::string_view surface;  // the word as written (new actors quote it)
   bool punct = false;
   bool capitalized = false;
 };
@@ -184,6 +185,9 @@ class SentenceCoder {
   void BuildGroups();
   void FindClauses();
   int GroupStartingAt(int p) const;
+  void SubjectPhrase(int cb, int p, int& b, int& e) const;
+  void ObjectPhrase(int ve, int ce, int& b, int& e) const;
+  void NewActors(int b, int e, std::vector<std::string>& out) const;
   int GroupEndingAt(int p) const;
   bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
@@ -547,6 +551,67 @@ int SentenceCoder::GroupEndingAt(int p) const {
   return -1;
 }
 
+// The noun phrase before a verb, past its auxiliaries ("Gryffindor's head Minerva
+// McGonagall [has] left"), back to punctuation, another verb, a preposition other than
+// "of", a subordinator or the clause start: [b, e), empty when b == e.
+void SentenceCoder::SubjectPhrase(int cb, int p, int& b, int& e) const {
+  int q = p - 1;
+  while (q >= cb && !w_[q].punct && covered_[q] < 0 &&
+         IsOneOf(w_[q].key, {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would",
+                             "should", "could", "might", "must", "may", "can", "shall", "not", "also"}))
+    --q;
+  e = q + 1;
+  while (q >= cb && (!w_[q].punct || w_[q].key == "'s") && !verb_at_[q] &&
+         (w_[q].key == "of" || !IsPreposition(w_[q].key)) &&
+         !IsOneOf(w_[q].key, {"that", "which", "who", "whom", "whose", "because", "while", "when", "if"}))
+    --q;
+  b = q + 1;
+}
+
+// The noun phrase after a verb, past one preposition ("left for [the Ministry of Magic] on
+// Wednesday"), with its "of" complements, up to punctuation, a verb, "and"/"or" or
+// another preposition: [b, e).
+void SentenceCoder::ObjectPhrase(int ve, int ce, int& b, int& e) const {
+  int q = ve;
+  if (q < ce && IsPreposition(w_[q].key) && w_[q].key != "of") ++q;
+  b = q;
+  while (q < ce && !w_[q].punct && !verb_at_[q] && !IsOneOf(w_[q].key, {"and", "or", "but"}) &&
+         (w_[q].key == "of" || !IsPreposition(w_[q].key)))
+    ++q;
+  // A phrase does not end in "of".
+  while (q > b && w_[q - 1].key == "of") --q;
+  e = q;
+}
+
+// PETRARCH new_actor_length: each part of [b, e) between "and"/"or" that names no actor or
+// agent, of 1 to CodingOptions::new_actor_length words, is a new actor: its words upper-cased
+// and quoted, without possessive marks ("Gryffindor's head Minerva McGonagall" ->
+// "\"GRYFFINDOR HEAD MINERVA MCGONAGALL\"").
+void SentenceCoder::NewActors(int b, int e, std::vector<std::string>& out) const {
+  const int max = d_.options.new_actor_length;
+  for (int q = b; q < e;) {
+    int r = q;
+    while (r < e && !IsOneOf(w_[r].key, {"and", "or"})) ++r;
+    int words = 0;
+    bool named = false;
+    for (int k = q; k < r; ++k) {
+      named = named || covered_[k] >= 0;
+      words += !w_[k].punct && w_[k].key != "'s";
+    }
+    if (!named && words > 0 && words <= max) {
+      std::string code = "\"";
+      for (int k = q; k < r; ++k) {
+        if (w_[k].punct || w_[k].key == "'s") continue;
+        if (code.size() > 1) code += ' ';
+        for (char c : w_[k].surface) code += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      }
+      code += '"';
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+    }
+    q = r + 1;
+  }
+}
+
 std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<PatternElem>& v,
                                                          int dir) const {
   std::vector<Item> out;
@@ -818,7 +883,6 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   // rest is read again without them.
   if (DeleteCommaClauses() && !Analyse()) return false;
   FindClauses();
-  if (getenv("DICTDBG")) { for (auto& g : groups_) { Trace("G[" + std::to_string(g.b) + "," + std::to_string(g.e) + ")"); for (int u : g.units) for (auto& c : units_[u].codes) Trace(" " + c); Trace("; "); } for (auto& c : clauses_) Trace("C[" + std::to_string(c.first) + "," + std::to_string(c.second) + ") "); }
   if (d_.options.complex_verbs > 0 || d_.options.complex_conjunctions > 0) {
     int verbs = 0, conjunctions = 0;
     for (int p = 0; p < n; ++p) {
@@ -1121,6 +1185,20 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
+      // PETRARCH new_actor_length: a short noun phrase with no actor fills an empty slot,
+      // and a part of a compound subject with no actor joins the subject's actors
+      // ("Eriador's death and injury toll has risen" -> ERI and "INJURY TOLL").
+      if (!d_.tabari_ && d_.options.new_actor_length > 0 && bind.compound < 0) {
+        int sb, se;
+        SubjectPhrase(cb, p, sb, se);
+        if (bind.source < 0 || (groups_[bind.source].b >= sb && groups_[bind.source].e <= se))
+          NewActors(sb, se, src);
+        if (bind.target < 0) {
+          int ob, oe;
+          ObjectPhrase(ve, ce, ob, oe);
+          NewActors(ob, oe, tgt);
+        }
+      }
       // TABARI: with no target (and no DEFAULT ... AFTER target) a compound source codes its
       // first member against the others ("Bree and Arnor are about to restore ties").
       if (d_.tabari_ && tgt.empty() && bind.source >= 0 && groups_[bind.source].units.size() > 1 &&
@@ -1192,6 +1270,7 @@ std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view
         toks[i + 1].end == t.end + 1 && text[t.end] == '-' &&
         (i + 2 >= toks.size() || toks[i + 2].begin > t.end + 1))
       w.key += '-';
+    w.surface = s;
     w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
     w.capitalized = lower && (t.flags & text::kCapitalized) != 0;
     out.push_back(std::move(w));

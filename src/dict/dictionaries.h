@@ -148,6 +148,12 @@ struct CodingOptions {
   // COMPLEX: ... NOACTPRIOR (TABARI): a verb with no actor before it (and no DEFAULT source)
   // makes the sentence complex; without it the first actor after the verb is the source.
   bool complex_no_actor_prior = false;
+  // new_actor_length (PETRARCH; 0, off, by default): when a verb's source or target has no
+  // actor, a noun phrase of at most this many words with no actor in it stands for one, as a
+  // quoted code of its words ("\"THE MINISTRY OF MAGIC\""); a part of a compound subject with
+  // no actor ("Eriador's death and injury toll") is added to the subject's actors. Used with
+  // PETRARCH dictionaries only.
+  int new_actor_length = 0;
   // COMMA (TABARI) / comma_* (PETRARCH): comma-delimited clauses of these lengths in words are
   // deleted before coding (asides, "..., a senior official said on Saturday."): internal
   // ones between two commas, the terminal one after the last comma, the initial one before

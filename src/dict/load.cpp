@@ -320,7 +320,7 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
       std::string_view t = Trim(l.text);
       if (t.empty() || t[0] == '#') continue;
       if (StartsWith(t, "actor |") || StartsWith(t, "agent |") || StartsWith(t, "discard |") ||
-          StartsWith(t, "synset |") || StartsWith(t, "[verb."))
+          StartsWith(t, "synset |") || StartsWith(t, "option |") || StartsWith(t, "[verb."))
         kind = FileKind::kAttache;
       break;
     }
@@ -962,6 +962,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
 //         agent | NAME; NAME | code=~GOV   (or code=NGO~)
 //         discard | PHRASE [| story]
 //         synset | NAME | member; member
+//         option | new_actor_length=4; require_dyad=false   (CodingOptions)
 // Frames: [verb.ID] with cameo = CODE, verbs = forms..., pattern = TABARI pattern [CODE]
 void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
   auto split = [](std::string_view s, char sep) {
@@ -1080,6 +1081,22 @@ void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
           auto elems = ParseElems(f, l.number, m, false);
           if (!elems.empty()) synsets_[id].members.push_back(std::move(elems));
         }
+    } else if (kind == "option") {
+      // Coding switches of PETRARCH's configuration, by its names.
+      for (auto n : names) {
+        size_t e = n.find('=');
+        std::string key(Trim(n.substr(0, e)));
+        std::string value(e == std::string_view::npos ? "" : Trim(n.substr(e + 1)));
+        for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool number = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (key == "new_actor_length" && number) {
+          options.new_actor_length = std::atoi(value.c_str());
+        } else if (key == "require_dyad" && (value == "true" || value == "false")) {
+          options.require_dyad = value == "true";
+        } else {
+          Warn(f, l.number, "option not understood: " + std::string(n));
+        }
+      }
     } else {
       Warn(f, l.number, "unknown kind '" + kind + "': ignored");
     }

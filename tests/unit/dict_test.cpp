@@ -279,4 +279,66 @@ TEST(Dict, AgentLineOpeningWithASubstitutionSet) {
             (std::set<Coding>{{"FRDGOV", "SYL", "122"}}));
 }
 
+TEST(Dict, PetrarchNewActors) {
+  UserDictionaries d;
+  d.LoadText("v.txt", "--- LEFT [032:033] ---\nLEFT\n--- RISEN [---] ---\nRISEN\n- DEATH TOLL * [223]\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
+  const char* text = "Duckburg's chief Rufus Firefly left for the Ministry of Ducks on Monday.";
+  EXPECT_TRUE(Code(d, text).empty());  // off by default: no actor, no event
+  d.LoadText("o.txt", "option | new_actor_length=4\n", FileKind::kAuto);
+  EXPECT_TRUE(d.warnings().empty());
+  EXPECT_EQ(d.options.new_actor_length, 4);
+  // The phrases without actors, possessive dropped, "of" kept, up to the next preposition.
+  EXPECT_EQ(Code(d, text), (std::set<Coding>{{"\"DUCKBURG CHIEF RUFUS FIREFLY\"", "\"THE MINISTRY OF DUCKS\"", "032"},
+                                             {"\"THE MINISTRY OF DUCKS\"", "\"DUCKBURG CHIEF RUFUS FIREFLY\"", "033"}}));
+  EXPECT_EQ(Code(d, "Duckburg's chief Rufus Firefly left for Sylvania on Monday."),
+            (std::set<Coding>{{"\"DUCKBURG CHIEF RUFUS FIREFLY\"", "SYL", "032"},
+                              {"SYL", "\"DUCKBURG CHIEF RUFUS FIREFLY\"", "033"}}));
+  // A part of a compound subject with no actor joins the subject.
+  EXPECT_EQ(Code(d, "Freedonia's death and injury toll has risen in the war with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "223"}, {"\"INJURY TOLL\"", "SYL", "223"}}));
+  d.options.new_actor_length = 3;  // longer phrases are no actors
+  EXPECT_TRUE(Code(d, text).empty());
+  d.LoadText("bad.txt", "option | new_actor_length=many; colour=blue\n", FileKind::kAuto);
+  EXPECT_EQ(d.warnings().size(), 2u);
+}
+
+TEST(Dict, PetrarchPhraseRules) {
+  UserDictionaries d;
+  d.LoadText("v.txt",
+             "--- ACCORD [---] ---\nACCORD\n- IN * [075]\n--- PARADE [017] ---\nPARADE\n"
+             "--- ACT [100] ---\nACT\n- INDICATED SHOULD * [1011]\n--- SHOULD [101] ---\nSHOULD\n"
+             "--- RESTORE [064] ---\nRESTORE\n- * FULL DIPLOMATIC [+++]\n- * TIES [065]\n"
+             "--- CRITICIZE [121] ---\nCRITICIZE\n- HEAVILY UNJUSTLY * [123]\n"
+             "--- WARN [160] ---\nWARN\n- * AT ^ + [162]\n--- WELCOME [041] ---\nWELCOMED\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\n+FREEDONIAN\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nDUKE OF LYDIA [LYD]\n",
+             FileKind::kActors);
+  d.LoadText("g.txt", "MEDIA {} [~MED]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
+  // An article makes a noun whatever the patterns; so does an actor after "an" or "anti-".
+  EXPECT_TRUE(Code(d, "Freedonia was in an accord with an anti- Sylvania parade on Sunday.").empty());
+  // A modal before a verb is its auxiliary.
+  EXPECT_EQ(Code(d, "Freedonia indicated it should have acted against Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "1011"}}));
+  // A "[+++]" pattern is passed over.
+  EXPECT_EQ(Code(d, "Freedonia will restore full diplomatic ties with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "065"}}));
+  // "and" with no verb before it joins words of one clause.
+  EXPECT_EQ(Code(d, "Freedonia was heavily and unjustly criticized over its dispute with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "123"}}));
+  // '^' passes over a determiner and its phrase; an adjective actor before a list of
+  // agents with no determiner modifies them all.
+  EXPECT_EQ(Code(d, "Freedonian media and government warned at the Sylvania of the Duke of Lydia."),
+            (std::set<Coding>{{"FRDMED", "LYD", "162"}, {"FRDGOV", "LYD", "162"}}));
+  EXPECT_EQ(Code(d, "The Freedonian media and government welcomed Sylvania."),
+            (std::set<Coding>{{"FRDMED", "SYL", "041"}, {"---GOV", "SYL", "041"}}));
+  // Noun phrases holding actors, joined by "and", make a compound; in a compound, a second
+  // actor of a member's phrase is no member.
+  EXPECT_EQ(Code(d, "Freedonia's sheep and goats of Sylvania welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  EXPECT_EQ(Code(d, "Freedonia and the evil Sylvania awful Lydia welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+}
+
 }  // namespace
