@@ -1063,7 +1063,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               bind.source = prev;
             }
           }
-          if (bind.source < 0)
+          // Else an actor of an earlier clause, unless (PETRARCH) a pronoun is this one's
+          // subject ("..., he said government proposed ...").
+          bool pronoun_subject = false;
+          for (int q = cb; q < p && !d_.tabari_; ++q)
+            pronoun_subject = pronoun_subject || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
+          if (bind.source < 0 && !pronoun_subject)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target && usable(g)) {
                 bind.source = g;
