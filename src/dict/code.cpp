@@ -49,6 +49,17 @@ bool WordMatches(const DictWord& d, const std::string& key) {
   return key.size() >= d.text.size() && key.compare(0, d.text.size(), d.text) == 0;
 }
 
+bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
+  for (const char* s : list)
+    if (k == s) return true;
+  return false;
+}
+
+bool IsPreposition(const std::string& k) {
+  return IsOneOf(k, {"of", "in", "from", "at", "by", "with", "to", "for", "on", "against", "between", "near",
+                     "over", "after", "before", "into", "about", "during", "since"});
+}
+
 // Candidate entries whose first word matches `key` (exactly, or as a stem).
 template <typename Fn>
 void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>& index,
@@ -98,10 +109,13 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
       // Up to three words between (quotes and hyphens do not count), never across other
       // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television".
       int words = 0;
+      const bool narrow = phrase[i - 1].narrow;
       while (q < end && !WordMatches(d, w[q].key)) {
-        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'";
+        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'" || w[q].key == "_";
         if (w[q].punct && !mark) return 0;
-        if (!w[q].punct && ++words > 3) return 0;
+        if (!w[q].punct && ++words > (narrow ? 2 : 3)) return 0;
+        if (narrow && (IsPreposition(w[q].key) || IsOneOf(w[q].key, {"and", "or", "the", "a", "an", "'s"})))
+          return 0;
         ++q;
       }
     }
@@ -147,17 +161,6 @@ const std::vector<std::string>* CodesFor(const ActorEntry& a, int32_t date) {
   }
   if (undated) return &undated->codes;
   return a.codes.empty() ? nullptr : &a.codes.back().codes;
-}
-
-bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
-  for (const char* s : list)
-    if (k == s) return true;
-  return false;
-}
-
-bool IsPreposition(const std::string& k) {
-  return IsOneOf(k, {"of", "in", "from", "at", "by", "with", "to", "for", "on", "against", "between", "near",
-                     "over", "after", "before", "into", "about", "during", "since"});
 }
 
 class SentenceCoder {

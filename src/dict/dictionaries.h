@@ -32,9 +32,11 @@ struct LoadWarning {
 struct DictWord {
   std::string text;
   bool exact = true;
-  // TABARI actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have
-  // a few words between them in the text ("Ithilen state-run television"); '_' joins.
+  // Actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have a few
+  // words between them in the text ("Ithilen state-run television"); '_' joins. In PETRARCH
+  // files (`narrow`) only modifiers inside the noun phrase: no function words, at most two.
   bool open = false;
+  bool narrow = false;
   // TABARI actor words ending in '_' ("LIBYA_") match the word and its plural ("Libyas",
   // "Ithilen government radios"); the possessive "'s" is a word of its own.
   bool noun_endings = false;

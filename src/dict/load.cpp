@@ -400,7 +400,8 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
         auto pws = SplitPhrase(only ? n.substr(0, n.size() - 1) + "_" : n, tabari);
         for (size_t k = 0; k < pws.size(); ++k) {
           words.push_back(std::move(pws[k].word));
-          words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
+          words.back().open = k + 1 < pws.size() && !pws[k].joined;
+          words.back().narrow = !tabari;
           words.back().noun_endings = tabari && words.back().exact && !only;
         }
         AddActor(f, line, std::move(words), codes);

@@ -339,6 +339,13 @@ TEST(Dict, PetrarchPhraseRules) {
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
   EXPECT_EQ(Code(d, "Freedonia and the evil Sylvania awful Lydia welcomed Marsovia."),
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  // A pronoun subject keeps the source of an earlier clause away.
+  EXPECT_TRUE(Code(d, "On the roads of Freedonia, he welcomed Marsovia.").empty());
+  EXPECT_EQ(Code(d, "On the roads of Freedonia, welcomed Marsovia."), (std::set<Coding>{{"FRD", "MRS", "041"}}));
+  // Actor words written apart allow modifiers between them, not function words.
+  d.LoadText("tv.txt", "SYLVANIA TELEVISION [SYLTV]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania state-run television."), (std::set<Coding>{{"FRD", "SYLTV", "041"}}));
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and its television."), (std::set<Coding>{{"FRD", "SYL", "041"}}));
 }
 
 }  // namespace
