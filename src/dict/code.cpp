@@ -40,6 +40,7 @@ struct Unit {  // an actor with its agents, or an agent alone
 struct Group {  // units joined by "and" / commas
   int b = 0, e = 0;
   std::vector<int> units;
+  bool closed = false;  // the last member came after a conjunction with no comma
 };
 
 bool WordMatches(const DictWord& d, const std::string& key) {
@@ -499,8 +500,20 @@ void SentenceCoder::BuildGroups() {
       // ("toward Gondor and Arnor's Elrond": GON, ARN and ELF).
       bool in_compound = groups_.back().units.size() > 1;
       bool possessive = units_[i].b == last + 1 && w_[last].key == "'s";
+      // PETRARCH: a list closed by a conjunction ("Calenardhon and Gondor") takes no member
+      // after a comma: ", and Gondor and Dagolath" is another list.
+      if (!d_.tabari_ && in_compound && groups_.back().closed)
+        for (int q = last; q < units_[i].b; ++q) join = join && w_[q].key != ",";
       join = (join && seen_sep) ||
              (last <= units_[i].b && (only_adjectives || possessive) && in_compound && d_.tabari_);
+      if (join) {
+        bool comma = false, conj = false;
+        for (int q = last; q < units_[i].b; ++q) {
+          comma = comma || w_[q].key == ",";
+          conj = conj || IsOneOf(w_[q].key, {"and", "or", "nor"});
+        }
+        groups_.back().closed = conj && !comma;
+      }
     }
     if (join) {
       groups_.back().units.push_back(static_cast<int>(i));

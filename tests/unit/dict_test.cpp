@@ -339,6 +339,9 @@ TEST(Dict, PetrarchPhraseRules) {
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
   EXPECT_EQ(Code(d, "Freedonia and the evil Sylvania awful Lydia welcomed Marsovia."),
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  // A list closed by "and" takes no member after a comma.
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and Marsovia, and the Duke of Lydia and Sylvania, on Monday."),
+            (std::set<Coding>{{"FRD", "SYL", "041"}, {"FRD", "MRS", "041"}}));
   // A pronoun subject keeps the source of an earlier clause away.
   EXPECT_TRUE(Code(d, "On the roads of Freedonia, he welcomed Marsovia.").empty());
   EXPECT_EQ(Code(d, "On the roads of Freedonia, welcomed Marsovia."), (std::set<Coding>{{"FRD", "MRS", "041"}}));
