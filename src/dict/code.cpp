@@ -708,11 +708,13 @@ bool SentenceCoder::MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bo
           b.skipped.pop_back();
           break;
         }
-        // PETRARCH '^' passes over a phrase: an actor, a word, or a determiner with the
-        // actor or word after it ("warned at the Gondor of the Prince of Dol Amroth": '* AT ^ +'
-        // passes over "the Gondor").
+        // PETRARCH '^' passes over a phrase: an actor, a word, a determiner with the actor or
+        // word after it, a preposition with its object ("warned at the Gondor of the Prince
+        // of Dol Amroth": '* AT ^ +' passes over "the Gondor"; "celebrate Tabaski with
+        // Eriador next week at Cirith Ungol": '* TABASKI ^ $' over "with Eriador").
         int at = p;
-        if (dir > 0 && IsOneOf(w_[p].key, {"the", "a", "an"}) && p + 1 < hi && !w_[p + 1].punct) at = p + 1;
+        if (dir > 0 && IsPreposition(w_[at].key) && at + 1 < hi && !w_[at + 1].punct) ++at;
+        if (dir > 0 && IsOneOf(w_[at].key, {"the", "a", "an"}) && at + 1 < hi && !w_[at + 1].punct) ++at;
         int next = at + dir;
         if (covered_[at] >= 0) {
           const Mention& m = mentions_[covered_[at]];

@@ -311,7 +311,8 @@ TEST(Dict, PetrarchPhraseRules) {
              "--- ACT [100] ---\nACT\n- INDICATED SHOULD * [1011]\n--- SHOULD [101] ---\nSHOULD\n"
              "--- RESTORE [064] ---\nRESTORE\n- * FULL DIPLOMATIC [+++]\n- * TIES [065]\n"
              "--- CRITICIZE [121] ---\nCRITICIZE\n- HEAVILY UNJUSTLY * [123]\n"
-             "--- WARN [160] ---\nWARN\n- * AT ^ + [162]\n--- WELCOME [041] ---\nWELCOMED\n",
+             "--- WARN [160] ---\nWARN\n- * AT ^ + [162]\n--- WELCOME [041] ---\nWELCOMED\n"
+             "--- CELEBRATE [181] ---\nCELEBRATE\n- + HOSTING * TABASKI ^ $ [042]\n",
              FileKind::kVerbs);
   d.LoadText("a.txt", "FREEDONIA [FRD]\n+FREEDONIAN\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nDUKE OF LYDIA [LYD]\n",
              FileKind::kActors);
@@ -339,6 +340,9 @@ TEST(Dict, PetrarchPhraseRules) {
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
   EXPECT_EQ(Code(d, "Freedonia and the evil Sylvania awful Lydia welcomed Marsovia."),
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  // '^' passes over a preposition and its object.
+  EXPECT_EQ(Code(d, "Freedonia will be hosting Sylvania to celebrate Tabaski with Marsovia next week at the Duke of Lydia."),
+            (std::set<Coding>{{"LYD", "FRD", "042"}}));
   // A list closed by "and" takes no member after a comma.
   EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and Marsovia, and the Duke of Lydia and Sylvania, on Monday."),
             (std::set<Coding>{{"FRD", "SYL", "041"}, {"FRD", "MRS", "041"}}));
