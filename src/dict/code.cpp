@@ -544,6 +544,15 @@ void SentenceCoder::FindClauses() {
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
+    // PETRARCH: a comma between two plain words lists modifiers of one noun ("restore
+    // complete, full diplomatic ties with Gondor"), it does not end the clause.
+    auto plain = [&](int q) {
+      return q >= 0 && q < n && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !w_[q].capitalized &&
+             !IsPreposition(w_[q].key) &&
+             !IsOneOf(w_[q].key, {"the", "a", "an", "its", "their", "his", "her", "it", "he", "she", "they", "we",
+                                  "and", "or", "but", "that", "which", "who", "'s"});
+    };
+    if (k == "," && !d_.tabari_ && plain(p - 1) && plain(p + 1)) continue;
     // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
     // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
     // criticized"): the words on both sides belong to the one verb that follows.

@@ -325,6 +325,10 @@ TEST(Dict, PetrarchPhraseRules) {
   // A "[+++]" pattern is passed over.
   EXPECT_EQ(Code(d, "Freedonia will restore full diplomatic ties with Sylvania."),
             (std::set<Coding>{{"FRD", "SYL", "065"}}));
+  // A comma between two plain words lists modifiers; it does not end the clause.
+  EXPECT_EQ(Code(d, "Freedonia will restore complete, full diplomatic ties with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "065"}}));
+  EXPECT_TRUE(Code(d, "Freedonia will restore ties, a senior Sylvania official said.").empty());
   // "and" with no verb before it joins words of one clause.
   EXPECT_EQ(Code(d, "Freedonia was heavily and unjustly criticized over its dispute with Sylvania."),
             (std::set<Coding>{{"FRD", "SYL", "123"}}));
