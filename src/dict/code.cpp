@@ -189,6 +189,7 @@ class SentenceCoder {
   void BuildGroups();
   void FindClauses();
   int GroupStartingAt(int p) const;
+  bool ModifierComma(int p) const;
   void SubjectPhrase(int cb, int p, int& b, int& e) const;
   void ObjectPhrase(int ve, int ce, int& b, int& e) const;
   void NewActors(int b, int e, std::vector<std::string>& out) const;
@@ -544,15 +545,16 @@ void SentenceCoder::FindClauses() {
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
-    // PETRARCH: a comma between two plain words lists modifiers of one noun ("restore
-    // complete, full diplomatic ties with Gondor"), it does not end the clause.
-    auto plain = [&](int q) {
-      return q >= 0 && q < n && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !w_[q].capitalized &&
-             !IsPreposition(w_[q].key) &&
-             !IsOneOf(w_[q].key, {"the", "a", "an", "its", "their", "his", "her", "it", "he", "she", "they", "we",
-                                  "and", "or", "but", "that", "which", "who", "'s"});
-    };
-    if (k == "," && !d_.tabari_ && plain(p - 1) && plain(p + 1)) continue;
+    if (k == "," && !d_.tabari_ && ModifierComma(p)) continue;
+    // PETRARCH: a comma before a subordinate clause ("..., almost five years after
+    // Calenardhon crowds burned down its embassy") keeps it in the clause it modifies, whose
+    // verb is coded first.
+    if (k == "," && !d_.tabari_) {
+      bool subordinate = false;
+      for (int q = p + 1; q < n && q <= p + 4 && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !subordinate; ++q)
+        subordinate = IsOneOf(w_[q].key, {"after", "before", "since", "until", "because", "while", "when", "although", "though"});
+      if (subordinate) continue;
+    }
     // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
     // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
     // criticized"): the words on both sides belong to the one verb that follows.
@@ -563,6 +565,18 @@ void SentenceCoder::FindClauses() {
     start = p + 1;
   }
   clauses_.push_back({start, n});
+}
+
+// PETRARCH: a comma between two plain words lists modifiers of one noun ("restore
+// complete, full diplomatic ties with Gondor"); it neither ends a clause nor delimits one.
+bool SentenceCoder::ModifierComma(int p) const {
+  auto plain = [&](int q) {
+    return q >= 0 && q < static_cast<int>(w_.size()) && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] &&
+           !w_[q].capitalized && !IsPreposition(w_[q].key) &&
+           !IsOneOf(w_[q].key, {"the", "a", "an", "its", "their", "his", "her", "it", "he", "she", "they", "we",
+                                "and", "or", "but", "that", "which", "who", "'s"});
+  };
+  return plain(p - 1) && plain(p + 1);
 }
 
 int SentenceCoder::GroupStartingAt(int p) const {
@@ -786,7 +800,7 @@ bool SentenceCoder::DeleteCommaClauses() {
   }
   std::vector<int> commas;
   for (int p = 0; p < end; ++p)
-    if (w_[p].key == ",") commas.push_back(p);
+    if (w_[p].key == "," && (d_.tabari_ || !ModifierComma(p))) commas.push_back(p);
   if (commas.empty()) return false;
   auto words = [&](int b, int e) {
     int k = 0;
@@ -810,6 +824,8 @@ bool SentenceCoder::DeleteCommaClauses() {
       bool ok = true;
       for (int q = b; q < next && ok; ++q) {
         if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
+        // PETRARCH has no adjective list: the words the compound took in are its own.
+        if (!d_.tabari_ && !w_[q].punct) continue;
         bool adjective = false;
         for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
         ok = adjective;
@@ -830,7 +846,8 @@ bool SentenceCoder::DeleteCommaClauses() {
     }
     return false;
   };
-  consider(0, commas.front(), c.bmin, c.bmax);
+  // The initial clause is no aside either when it is the first member of such a list.
+  if (!list_piece(commas.front() + 1)) consider(0, commas.front(), c.bmin, c.bmax);
   // Internal clauses from left to right; a deleted one takes both its commas with it, and
   // the terminal clause starts at the last comma left ("X's minister, in remarks published
   // on Monday, urged ..." keeps its verb).
@@ -844,6 +861,12 @@ bool SentenceCoder::DeleteCommaClauses() {
     last = commas[i];
     ++i;
   }
+  // PETRARCH deletes clauses of its parse: the terminal clause after the sentence's last
+  // comma is one even when that comma closed a deleted internal clause ("with Dagolath, its
+  // biggest trading partner, officials said."), unless it opens with the verb it predicates.
+  if (!d_.tabari_ && !commas.empty() && last != commas.back() && commas.back() + 1 < end &&
+      !verb_at_[commas.back() + 1])
+    last = commas.back();
   if (last >= 0 && stop) consider(last + 1, end, c.emin, c.emax);
   // Deleted words stay as blanks so that token positions keep pointing into the sentence.
   for (const auto& [b, e] : drop) {

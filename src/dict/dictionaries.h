@@ -181,6 +181,11 @@ class UserDictionaries {
   // Loads text already in memory (tests, fuzzing); `name` is used in rule ids.
   void LoadText(std::string_view name, std::string_view text, FileKind kind);
 
+  // Sets a coding switch by its PETRARCH configuration name (PETR_config.ini):
+  // new_actor_length, require_dyad, comma_min/max/emin/emax/bmin/bmax. False when the name
+  // or the value is not understood (nothing is changed then).
+  bool SetOption(std::string_view key, std::string_view value);
+
   const std::vector<LoadWarning>& warnings() const { return warnings_; }
   bool empty() const { return actors_.empty() && verbs_.empty(); }
   size_t actor_count() const { return actors_.size(); }

@@ -958,12 +958,35 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
   }
 }
 
+// PETRARCH's configuration switches that change coding, by their PETR_config.ini names.
+bool UserDictionaries::SetOption(std::string_view key, std::string_view value) {
+  std::string v(value);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key == "require_dyad") {
+    if (v != "true" && v != "false") return false;
+    options.require_dyad = v == "true";
+    return true;
+  }
+  if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const int n = std::atoi(v.c_str());
+  auto& c = options.comma;
+  if (key == "new_actor_length") options.new_actor_length = n;
+  else if (key == "comma_min") c.min = n;
+  else if (key == "comma_max") c.max = n;
+  else if (key == "comma_emin") c.emin = n;
+  else if (key == "comma_emax") c.emax = n;
+  else if (key == "comma_bmin") c.bmin = n;
+  else if (key == "comma_bmax") c.bmax = n;
+  else return false;
+  return true;
+}
+
 // ------------------------------------------------------------------- attache's own format
 // Lines:  actor | NAME; NAME | code=GON [from=YYYY-MM-DD] [to=YYYY-MM-DD]
 //         agent | NAME; NAME | code=~GOV   (or code=NGO~)
 //         discard | PHRASE [| story]
 //         synset | NAME | member; member
-//         option | new_actor_length=4; require_dyad=false   (CodingOptions)
+//         option | new_actor_length=4; require_dyad=false; comma_max=8   (SetOption)
 // Frames: [verb.ID] with cameo = CODE, verbs = forms..., pattern = TABARI pattern [CODE]
 void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
   auto split = [](std::string_view s, char sep) {
@@ -1083,20 +1106,10 @@ void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
           if (!elems.empty()) synsets_[id].members.push_back(std::move(elems));
         }
     } else if (kind == "option") {
-      // Coding switches of PETRARCH's configuration, by its names.
       for (auto n : names) {
         size_t e = n.find('=');
-        std::string key(Trim(n.substr(0, e)));
-        std::string value(e == std::string_view::npos ? "" : Trim(n.substr(e + 1)));
-        for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        bool number = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (key == "new_actor_length" && number) {
-          options.new_actor_length = std::atoi(value.c_str());
-        } else if (key == "require_dyad" && (value == "true" || value == "false")) {
-          options.require_dyad = value == "true";
-        } else {
+        if (e == std::string_view::npos || !SetOption(Trim(n.substr(0, e)), Trim(n.substr(e + 1))))
           Warn(f, l.number, "option not understood: " + std::string(n));
-        }
       }
     } else {
       Warn(f, l.number, "unknown kind '" + kind + "': ignored");

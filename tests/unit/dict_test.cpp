@@ -359,4 +359,28 @@ TEST(Dict, PetrarchPhraseRules) {
   EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and its television."), (std::set<Coding>{{"FRD", "SYL", "041"}}));
 }
 
+TEST(Dict, PetrarchCommaClauses) {
+  UserDictionaries d;
+  d.LoadText("v.txt", "--- SIGN [085] ---\nSIGNED\n--- RESTORE [064] ---\nRESTORE\n--- WELCOME [041] ---\nWELCOMED\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nLYDIA [LYD]\n", FileKind::kActors);
+  d.LoadText("g.txt", "OFFICIAL [~GOV]\n", FileKind::kAgents);
+  d.LoadText("o.txt", "option | comma_min=2; comma_max=8; comma_emin=2; comma_emax=8; comma_bmax=0\n", FileKind::kAuto);
+  EXPECT_TRUE(d.warnings().empty());
+  EXPECT_EQ(d.options.comma.max, 8);
+  // The terminal clause after the last comma goes even when that comma closed a deleted
+  // internal one.
+  EXPECT_EQ(Code(d, "Freedonia on Thursday signed a trade protocol with Sylvania, its biggest trading partner, officials said."),
+            (std::set<Coding>{{"FRD", "SYL", "085"}}));
+  // A comma between modifiers delimits no clause (with initial clauses on, "Freedonia will
+  // restore complete" would go).
+  ASSERT_TRUE(d.SetOption("comma_bmin", "2") && d.SetOption("comma_bmax", "6"));
+  EXPECT_EQ(Code(d, "Freedonia will restore complete, full ties with Sylvania."), (std::set<Coding>{{"FRD", "SYL", "064"}}));
+  // A member of an actor list is no aside.
+  EXPECT_EQ(Code(d, "Evil Freedonia, the awful Sylvania, and good Lydia welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}, {"LYD", "MRS", "041"}}));
+  EXPECT_FALSE(d.SetOption("comma_max", "eight"));
+  EXPECT_FALSE(d.SetOption("colour", "8"));
+}
+
 }  // namespace
