@@ -85,6 +85,24 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
   }
 }
 
+// Every entry of `index` whose first word may match `key` (as PhraseAt matches a phrase's
+// first word): the key or its part before an inner hyphen ("al-gore"), each exactly, without
+// a plural 's', or by any prefix (a stem). A superset: PhraseAt decides.
+template <typename Fn>
+void ForFirstWord(const std::unordered_map<std::string, std::vector<uint32_t>>& index, const std::string& key,
+                  Fn fn) {
+  if (index.empty() || key.empty()) return;
+  auto visit = [&](const std::string& k) {
+    if (auto it = index.find(k); it != index.end())
+      for (uint32_t i : it->second) fn(i);
+  };
+  auto all = [&](const std::string& x) {
+    for (size_t n = 1; n <= x.size(); ++n) visit(x.substr(0, n));  // prefixes, the word itself last
+  };
+  all(key);
+  if (size_t h = key.find('-'); h != std::string::npos && h > 0 && h + 1 < key.size()) all(key.substr(0, h));
+}
+
 // The index of the last of phrase[i..] that the parts of a hyphenated word ("al-gore")
 // match one by one, or i when the word has no inner hyphen or the parts do not match.
 size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, const std::string& k) {
@@ -211,6 +229,7 @@ class SentenceCoder {
   std::vector<char> verb_at_, noun_at_;
   // TABARI <NOUN>/<ADJECTIVE> phrases: where one starts and where one ends (its last word).
   std::vector<char> noun_end_, adj_at_, adj_end_;
+  std::vector<char> adj_one_;  // an adjective phrase matches exactly the one word there
   bool discard_ = false;
 };
 
@@ -765,12 +784,17 @@ bool SentenceCoder::Analyse() {
   noun_end_.assign(n, 0);
   adj_at_.assign(n, 0);
   adj_end_.assign(n, 0);
-  for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
-    for (int p = 0; p < n; ++p)
-      if (int len = PhraseAt(nw, w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
-  for (const auto& aw : d_.adjectives_)
-    for (int p = 0; p < n; ++p)
-      if (int len = PhraseAt(aw, w_, p, n); len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
+  adj_one_.assign(n, 0);
+  for (int p = 0; p < n; ++p) {
+    ForFirstWord(d_.noun_first_, w_[p].key, [&](uint32_t i) {  // TABARI <NOUN>: never a verb
+      if (int len = PhraseAt(d_.nouns_[i], w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
+    });
+    ForFirstWord(d_.adjective_first_, w_[p].key, [&](uint32_t i) {
+      int len = PhraseAt(d_.adjectives_[i], w_, p, n);
+      if (len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
+      if (len == 1) adj_one_[p] = 1;
+    });
+  }
   for (int p = 0; p < n; ++p) {
     if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
     ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
@@ -826,9 +850,7 @@ bool SentenceCoder::DeleteCommaClauses() {
         if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
         // PETRARCH has no adjective list: the words the compound took in are its own.
         if (!d_.tabari_ && !w_[q].punct) continue;
-        bool adjective = false;
-        for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
-        ok = adjective;
+        ok = adj_one_[q];  // an adjective of one word (a match of one word never looks further)
       }
       bool closes = false;
       for (int q = b; q < g.e; ++q) closes = closes || IsOneOf(w_[q].key, {"and", "or", "nor"});
@@ -906,11 +928,17 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   // TABARI <TIME> phrases: the first one in the sentence (its longest pattern) decides.
   int date_shift = 0;
   if (d_.options.time_shift && !d_.times_.empty()) {
-    bool found = false;
-    for (int p = 0; p < n && !found; ++p)
-      for (const auto& te : d_.times_) {
-        int len = PhraseAt(te.words, w_, p, n);
-        if (len == 0) continue;
+    for (int p = 0; p < n; ++p) {
+      // The first time entry (in file order) that matches at p.
+      uint32_t first = UINT32_MAX;
+      int len = 0;
+      ForFirstWord(d_.time_first_, w_[p].key, [&](uint32_t i) {
+        if (i >= first) return;
+        if (int l = PhraseAt(d_.times_[i].words, w_, p, n); l > 0) first = i, len = l;
+      });
+      if (first == UINT32_MAX) continue;
+      {
+        const TimeEntry& te = d_.times_[first];
         EventCode code = te.code;
         const Pattern* chosen = nullptr;
         for (const auto& pat : te.patterns) {
@@ -925,9 +953,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         if (code.discard()) return false;
         if (code.complex()) return true;
         if (!code.null()) date_shift = std::atoi(code.code.c_str());
-        found = true;
-        break;
       }
+      break;
+    }
   }
   // Comma clauses go once the compounds are known (their commas are not clause marks); the
   // rest is read again without them.

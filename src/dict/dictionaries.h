@@ -211,6 +211,9 @@ class UserDictionaries {
   std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,
       verb_first_, discard_first_;
   bool has_stems_ = false;
+  // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
+  // first word of a text word, stems included: see the coder's ForFirstWord).
+  std::unordered_map<std::string, std::vector<uint32_t>> noun_first_, adjective_first_, time_first_;
   // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
   // commas do not end clauses); else after PETRARCH.
   bool tabari_ = false;

@@ -445,7 +445,10 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
     }
     if (section == 1 || section == 2) {
       auto words = Words(std::string(t.substr(0, t.find_first_of(" \t["))), tabari);
-      if (!words.empty()) (section == 1 ? nouns_ : adjectives_).push_back(std::move(words));
+      if (words.empty()) continue;
+      auto& list = section == 1 ? nouns_ : adjectives_;
+      (section == 1 ? noun_first_ : adjective_first_)[words[0].text].push_back(static_cast<uint32_t>(list.size()));
+      list.push_back(std::move(words));
       continue;
     }
     if (section == 3) continue;
@@ -850,7 +853,9 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
       te.code = ParseEventCode(code);
       te.file = f;
       te.line = static_cast<uint32_t>(l.number);
-      if (!te.words.empty()) times_.push_back(std::move(te));
+      if (te.words.empty()) continue;
+      time_first_[te.words[0].text].push_back(static_cast<uint32_t>(times_.size()));
+      times_.push_back(std::move(te));
       continue;
     }
     if (t[0] == '&') {
