@@ -230,6 +230,10 @@ class SentenceCoder {
   // TABARI <NOUN>/<ADJECTIVE> phrases: where one starts and where one ends (its last word).
   std::vector<char> noun_end_, adj_at_, adj_end_;
   std::vector<char> adj_one_;  // an adjective phrase matches exactly the one word there
+  // Verb forms found at each word: verb_forms_[verb_form_at_[p] .. verb_form_at_[p + 1]),
+  // as (form, length in words).
+  std::vector<std::pair<uint32_t, int>> verb_forms_;
+  std::vector<uint32_t> verb_form_at_;
   bool discard_ = false;
 };
 
@@ -795,12 +799,21 @@ bool SentenceCoder::Analyse() {
       if (len == 1) adj_one_[p] = 1;
     });
   }
+  // Verb forms at each word, with their lengths to the sentence's end, looked up once: a
+  // clause sees those that end inside it (a form runs the same words whatever the end).
+  verb_forms_.clear();
+  verb_form_at_.assign(n + 1, 0);
   for (int p = 0; p < n; ++p) {
+    verb_form_at_[p] = static_cast<uint32_t>(verb_forms_.size());
     if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
     ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
-      if (PhraseAt(d_.verbs_[i].words, w_, p, n) > 0) verb_at_[p] = 1;
+      if (int len = PhraseAt(d_.verbs_[i].words, w_, p, n); len > 0) {
+        verb_at_[p] = 1;
+        verb_forms_.push_back({i, len});
+      }
     });
   }
+  verb_form_at_[n] = static_cast<uint32_t>(verb_forms_.size());
   for (const auto& m : mentions_)
     if (m.discard) {
       Trace("actor discard code; ");
@@ -986,14 +999,15 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // Longest verb form at p.
       int best = 0;
       std::vector<uint32_t> forms;
-      ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
-        int len = PhraseAt(d_.verbs_[i].words, w_, p, ce);
+      for (uint32_t k = verb_form_at_[p]; k < verb_form_at_[p + 1]; ++k) {
+        const auto [i, len] = verb_forms_[k];
+        if (p + len > ce) continue;
         if (len > best) {
           best = len;
           forms.clear();
         }
-        if (len == best && len > 0) forms.push_back(i);
-      });
+        if (len == best) forms.push_back(i);
+      }
       if (best == 0) return 0;
       // PETRARCH: a modal before another verb is that verb's auxiliary, not a verb of its
       // own ("it should have acted against Libya": the parse's verb is "acted").
