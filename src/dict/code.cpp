@@ -14,7 +14,7 @@ namespace attache::dict {
 namespace {
 
 struct Word {
-  std::string key;
+  std::string_view key;      // folded: the tokenizer's key, or the coder's own fold
   std::string_view surface;  // the word as written (new actors quote it)
   bool punct = false;
   bool capitalized = false;
@@ -43,32 +43,31 @@ struct Group {  // units joined by "and" / commas
   bool closed = false;  // the last member came after a conjunction with no comma
 };
 
-bool WordMatches(const DictWord& d, const std::string& key) {
+bool WordMatches(const DictWord& d, std::string_view key) {
   if (d.exact)
     return key == d.text || (d.noun_endings && key.size() == d.text.size() + 1 && key.back() == 's' &&
                              key.compare(0, d.text.size(), d.text) == 0);
   return key.size() >= d.text.size() && key.compare(0, d.text.size(), d.text) == 0;
 }
 
-bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
+bool IsOneOf(std::string_view k, std::initializer_list<const char*> list) {
   for (const char* s : list)
     if (k == s) return true;
   return false;
 }
 
-bool IsPreposition(const std::string& k) {
+bool IsPreposition(std::string_view k) {
   return IsOneOf(k, {"of", "in", "from", "at", "by", "with", "to", "for", "on", "against", "between", "near",
                      "over", "after", "before", "into", "about", "during", "since"});
 }
 
 // Candidate entries whose first word matches `key` (exactly, or as a stem).
 template <typename Fn>
-void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>& index,
-                   const std::string& key, bool stems, Fn fn) {
+void ForCandidates(const FirstWordIndex& index, std::string_view key, bool stems, Fn fn) {
   if (auto it = index.find(key); it != index.end())
     for (uint32_t i : it->second) fn(i);
   // A hyphenated word may start a phrase of several words ("Al-Gore" for AL_GORE).
-  if (size_t h = key.find('-'); !stems && h != std::string::npos && h > 0 && h + 1 < key.size())
+  if (size_t h = key.find('-'); !stems && h != std::string_view::npos && h > 0 && h + 1 < key.size())
     if (auto it = index.find(key.substr(0, h)); it != index.end())
       for (uint32_t i : it->second) fn(i);
   if (!stems) {
@@ -89,30 +88,29 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
 // first word): the key or its part before an inner hyphen ("al-gore"), each exactly, without
 // a plural 's', or by any prefix (a stem). A superset: PhraseAt decides.
 template <typename Fn>
-void ForFirstWord(const std::unordered_map<std::string, std::vector<uint32_t>>& index, const std::string& key,
-                  Fn fn) {
+void ForFirstWord(const FirstWordIndex& index, std::string_view key, Fn fn) {
   if (index.empty() || key.empty()) return;
-  auto visit = [&](const std::string& k) {
+  auto visit = [&](std::string_view k) {
     if (auto it = index.find(k); it != index.end())
       for (uint32_t i : it->second) fn(i);
   };
-  auto all = [&](const std::string& x) {
+  auto all = [&](std::string_view x) {
     for (size_t n = 1; n <= x.size(); ++n) visit(x.substr(0, n));  // prefixes, the word itself last
   };
   all(key);
-  if (size_t h = key.find('-'); h != std::string::npos && h > 0 && h + 1 < key.size()) all(key.substr(0, h));
+  if (size_t h = key.find('-'); h != std::string_view::npos && h > 0 && h + 1 < key.size()) all(key.substr(0, h));
 }
 
 // The index of the last of phrase[i..] that the parts of a hyphenated word ("al-gore")
 // match one by one, or i when the word has no inner hyphen or the parts do not match.
-size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, const std::string& k) {
-  if (k.find('-') == std::string::npos || k.front() == '-' || k.back() == '-') return i;
+size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, std::string_view k) {
+  if (k.find('-') == std::string_view::npos || k.front() == '-' || k.back() == '-') return i;
   size_t from = 0, j = i;
   while (true) {
     size_t h = k.find('-', from);
-    std::string part = k.substr(from, h == std::string::npos ? std::string::npos : h - from);
+    std::string_view part = k.substr(from, h == std::string_view::npos ? std::string_view::npos : h - from);
     if (j >= phrase.size() || part.empty() || !WordMatches(phrase[j], part)) return i;
-    if (h == std::string::npos) return j;
+    if (h == std::string_view::npos) return j;
     if (phrase[j].open) return i;
     from = h + 1;
     ++j;
@@ -214,7 +212,7 @@ class SentenceCoder {
   int GroupEndingAt(int p) const;
   bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
-  void Trace(const std::string& s) {
+  void Trace(std::string_view s) {
     if (ctx_.why) *ctx_.why += s;
   }
 
@@ -553,7 +551,7 @@ void SentenceCoder::FindClauses() {
   int n = static_cast<int>(w_.size());
   int start = 0;
   for (int p = 0; p < n; ++p) {
-    const std::string& k = w_[p].key;
+    std::string_view k = w_[p].key;
     if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
     bool inside_group = false;
     for (const auto& g : groups_)
@@ -907,7 +905,7 @@ bool SentenceCoder::DeleteCommaClauses() {
   for (const auto& [b, e] : drop) {
     Trace("comma clause deleted; ");
     for (int q = b; q < e; ++q) {
-      w_[q].key.clear();
+      w_[q].key = {};
       w_[q].punct = true;
     }
   }
@@ -962,7 +960,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           chosen = &pat;
         }
         if (chosen) code = chosen->code;
-        Trace("time phrase '" + w_[p].key + "' " + code.code + "; ");
+        if (ctx_.why) Trace("time phrase '" + std::string(w_[p].key) + "' " + code.code + "; ");
         if (code.discard()) return false;
         if (code.complex()) return true;
         if (!code.null()) date_shift = std::atoi(code.code.c_str());
@@ -1075,7 +1073,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         rule_file = chosen->file;
         rule_line = chosen->line;
       }
-      Trace("verb '" + w_[p].key + "' code " + code.code + (chosen ? " by pattern line " + std::to_string(rule_line) : "") + "; ");
+      if (ctx_.why)
+        Trace("verb '" + std::string(w_[p].key) + "' code " + code.code +
+              (chosen ? " by pattern line " + std::to_string(rule_line) : "") + "; ");
       if (code.discard()) {
         Trace("verb discard; ");
         out.clear();
@@ -1348,29 +1348,73 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   return true;
 }
 
-std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view text) {
-  std::vector<Word> out;
-  out.reserve(toks.size());
+// A hanging hyphen stays on its word ("an anti- Gondor parade" reads "anti-", as TABARI
+// patterns write it); the hyphen token itself is punctuation.
+bool HangingHyphen(const text::Token& t, const text::Token* next, const text::Token* after, std::string_view text) {
+  return t.kind != text::TokenKind::kPunct && next && next->begin == t.end && next->end == t.end + 1 &&
+         text[t.end] == '-' && (!after || after->begin > t.end + 1);
+}
+
+// The words of tokens tok(0) .. tok(count - 1). Their keys are views into `keys`, the
+// tokenizer's folded keys, when given; else into `own`, which the words fold into (once per
+// sentence, not per word). A word keeping a hanging hyphen views its key and the hyphen's
+// when they lie side by side in `keys` (the tokenizer appends them in order).
+template <typename TokAt>
+std::vector<Word> WordsOf(size_t count, TokAt tok, std::string_view text, const std::string* keys,
+                          std::string& own) {
+  std::vector<Word> out(count);
   // In a sentence written all in capitals, capitals say nothing about nouns.
   bool lower = false;
-  for (const auto& t : toks)
-    for (uint32_t i = t.begin; i < t.end && !lower; ++i)
-      if (text[i] >= 'a' && text[i] <= 'z') lower = true;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    const auto& t = toks[i];
-    Word w;
-    std::string_view s = text.substr(t.begin, t.end - t.begin);
-    w.key = text::Fold(s);
-    // A hanging hyphen stays on its word ("an anti- Gondor parade" reads "anti-", as TABARI
-    // patterns write it); the hyphen token itself is punctuation.
-    if (t.kind != text::TokenKind::kPunct && i + 1 < toks.size() && toks[i + 1].begin == t.end &&
-        toks[i + 1].end == t.end + 1 && text[t.end] == '-' &&
-        (i + 2 >= toks.size() || toks[i + 2].begin > t.end + 1))
-      w.key += '-';
-    w.surface = s;
+  for (size_t i = 0; i < count && !lower; ++i)
+    for (uint32_t c = tok(i).begin; c < tok(i).end && !lower; ++c)
+      if (text[c] >= 'a' && text[c] <= 'z') lower = true;
+  // Keys first as (buffer, offset, length); views once `own` no longer grows.
+  struct Span {
+    bool mine;
+    size_t at, len;
+  };
+  std::vector<Span> spans(count);
+  own.clear();
+  for (size_t i = 0; i < count; ++i) {
+    const text::Token& t = tok(i);
+    const text::Token* next = i + 1 < count ? &tok(i + 1) : nullptr;
+    const bool hyphen = HangingHyphen(t, next, i + 2 < count ? &tok(i + 2) : nullptr, text);
+    // An abbreviation's key leaves out its dot ("T." is "t"); dictionaries write it ("RUFUS
+    // T. FIREFLY", "K.U."), so the word keeps it.
+    const bool abbreviation = (t.flags & text::kAbbrev) != 0 && t.end > t.begin && text[t.end - 1] == '.';
+    if (keys && t.key + t.key_len <= keys->size() && abbreviation) {
+      spans[i] = {true, own.size(), t.key_len + 1u + (hyphen ? 1u : 0u)};
+      own.append(*keys, t.key, t.key_len);
+      own += '.';
+      if (hyphen) own += '-';
+      continue;
+    }
+    if (keys && t.key + t.key_len <= keys->size()) {
+      if (!hyphen) {
+        spans[i] = {false, t.key, t.key_len};
+        continue;
+      }
+      if (next->key == t.key + t.key_len && next->key_len == 1 && (*keys)[next->key] == '-') {
+        spans[i] = {false, t.key, t.key_len + 1u};
+        continue;
+      }
+      spans[i] = {true, own.size(), t.key_len + 1u};
+      own.append(*keys, t.key, t.key_len);
+      own += '-';
+      continue;
+    }
+    size_t at = own.size();
+    text::FoldAppend(text.substr(t.begin, t.end - t.begin), own);
+    if (hyphen) own += '-';
+    spans[i] = {true, at, own.size() - at};
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const text::Token& t = tok(i);
+    Word& w = out[i];
+    w.key = std::string_view(spans[i].mine ? own : *keys).substr(spans[i].at, spans[i].len);
+    w.surface = text.substr(t.begin, t.end - t.begin);
     w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
     w.capitalized = lower && (t.flags & text::kCapitalized) != 0;
-    out.push_back(std::move(w));
   }
   return out;
 }
@@ -1381,28 +1425,27 @@ bool CodeSentence(const UserDictionaries& dicts, const pipeline::Sentence& sente
                   std::string_view text, const SentenceContext& context,
                   std::vector<DictEvent>& out) {
   if (dicts.empty()) return true;
-  std::vector<text::Token> toks;
-  toks.reserve(sentence.toks.size());
-  for (const auto& t : sentence.toks) toks.push_back(t.t);
-  SentenceCoder c(dicts, WordsOf(toks, text), context);
-  size_t before = out.size();
+  std::string own;
+  auto tok = [&](size_t i) -> const text::Token& { return sentence.toks[i].t; };
+  SentenceCoder c(dicts, WordsOf(sentence.toks.size(), tok, text, context.keys, own), context);
+  // Run() may clear what it found (a discard, a complex sentence): code apart, then append.
+  // Words map 1:1 to the sentence's tokens, so the ranges are token indexes already.
   std::vector<DictEvent> mine;
   bool ok = c.Run(mine);
-  // Words map 1:1 to the sentence's tokens, so the ranges are token indexes already.
   for (auto& e : mine) out.push_back(std::move(e));
-  (void)before;
   return ok;
 }
 
 bool CodeText(const UserDictionaries& dicts, std::string_view sentence,
               const SentenceContext& context, std::vector<DictEvent>& out) {
   std::vector<text::Token> toks;
-  std::string keys;
+  std::string keys, own;
   text::TokenizerOptions opt;
   opt.french = false;
   opt.english = true;
   text::Tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()), opt, toks, keys);
-  SentenceCoder c(dicts, WordsOf(toks, sentence), context);
+  auto tok = [&](size_t i) -> const text::Token& { return toks[i]; };
+  SentenceCoder c(dicts, WordsOf(toks.size(), tok, sentence, &keys, own), context);
   return c.Run(out);
 }
 

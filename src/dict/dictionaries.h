@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,13 @@ class Lexicon;
 namespace attache::dict {
 
 enum class FileKind : uint8_t { kAuto, kVerbs, kActors, kAgents, kDiscards, kAttache };
+
+// First word -> entries, looked up by std::string_view (no copy of the text's word).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using FirstWordIndex = std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>;
 
 struct LoadWarning {
   std::string file;
@@ -208,12 +216,12 @@ class UserDictionaries {
   std::vector<std::vector<DictWord>> nouns_, adjectives_;  // TABARI <NOUN>, <ADJECTIVE>
   std::unordered_map<std::string, int> synset_index_;
   // First word -> entries. Stems (inexact first words) are looked up by every prefix.
-  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,
+  FirstWordIndex actor_first_, agent_first_,
       verb_first_, discard_first_;
   bool has_stems_ = false;
   // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
   // first word of a text word, stems included: see the coder's ForFirstWord).
-  std::unordered_map<std::string, std::vector<uint32_t>> noun_first_, adjective_first_, time_first_;
+  FirstWordIndex noun_first_, adjective_first_, time_first_;
   // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
   // commas do not end clauses); else after PETRARCH.
   bool tabari_ = false;
@@ -236,7 +244,7 @@ class UserDictionaries {
   void AddDiscard(uint32_t file, int line, std::vector<DictWord> words, bool story);
   template <class Entry>
   void Index(const std::vector<Entry>& entries,
-             std::unordered_map<std::string, std::vector<uint32_t>>& first);
+             FirstWordIndex& first);
 
   std::vector<LoadWarning> warnings_;
 };
@@ -257,6 +265,9 @@ struct SentenceContext {
   // optional, in/out, for CodingOptions::forward: the actor carried to the next sentence of
   // the story. Clear it when a new story starts.
   std::string* forward = nullptr;
+  // optional: the tokenizer's folded keys that the sentence's tokens point into
+  // (text::Token::key); without them the coder folds the words itself.
+  const std::string* keys = nullptr;
 };
 
 // Codes one analysed sentence with the user dictionaries; appends to `out`. `text` is the

@@ -337,7 +337,7 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
 // Indexes the last of `entries` by its first word.
 template <class Entry>
 void UserDictionaries::Index(const std::vector<Entry>& entries,
-                             std::unordered_map<std::string, std::vector<uint32_t>>& first) {
+                             FirstWordIndex& first) {
   const auto& w = entries.back().words;
   if (w.empty()) return;
   if (!w[0].exact) has_stems_ = true;
