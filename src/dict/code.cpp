@@ -522,6 +522,10 @@ void SentenceCoder::BuildGroups() {
       // ("toward Gondor and Arnor's Elrond": GON, ARN and ELF).
       bool in_compound = groups_.back().units.size() > 1;
       bool possessive = units_[i].b == last + 1 && w_[last].key == "'s";
+      // Words before the separator join only noun phrases joined by a conjunction, never
+      // across a comma ("imports of Russian aluminium, foreign ministers said").
+      if (pre > 0)
+        for (int q = last; q < units_[i].b; ++q) join = join && w_[q].key != ",";
       // PETRARCH: a list closed by a conjunction ("Calenardhon and Gondor") takes no member
       // after a comma: ", and Gondor and Dagolath" is another list.
       if (!d_.tabari_ && in_compound && groups_.back().closed)
@@ -567,15 +571,6 @@ void SentenceCoder::FindClauses() {
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
     if (k == "," && !d_.tabari_ && ModifierComma(p)) continue;
-    // PETRARCH: a comma before a subordinate clause ("..., almost five years after
-    // Calenardhon crowds burned down its embassy") keeps it in the clause it modifies, whose
-    // verb is coded first.
-    if (k == "," && !d_.tabari_) {
-      bool subordinate = false;
-      for (int q = p + 1; q < n && q <= p + 4 && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !subordinate; ++q)
-        subordinate = IsOneOf(w_[q].key, {"after", "before", "since", "until", "because", "while", "when", "although", "though"});
-      if (subordinate) continue;
-    }
     // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
     // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
     // criticized"): the words on both sides belong to the one verb that follows.
@@ -588,16 +583,23 @@ void SentenceCoder::FindClauses() {
   clauses_.push_back({start, n});
 }
 
-// PETRARCH: a comma between two plain words lists modifiers of one noun ("restore
+// PETRARCH: a comma between plain lower-case words lists modifiers of one noun ("restore
 // complete, full diplomatic ties with Gondor"); it neither ends a clause nor delimits one.
 bool SentenceCoder::ModifierComma(int p) const {
   auto plain = [&](int q) {
     return q >= 0 && q < static_cast<int>(w_.size()) && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] &&
-           !w_[q].capitalized && !IsPreposition(w_[q].key) &&
+           !w_[q].capitalized && !w_[q].surface.empty() && !(w_[q].surface[0] >= 'A' && w_[q].surface[0] <= 'Z') &&
+           !(w_[q].surface[0] >= '0' && w_[q].surface[0] <= '9') && !IsPreposition(w_[q].key) &&
+           !IsOneOf(w_[q].key, {"when", "while", "where", "whom", "whose", "if", "because", "although", "though",
+                                "as", "so", "then", "including", "both", "all"}) &&
            !IsOneOf(w_[q].key, {"the", "a", "an", "its", "their", "his", "her", "it", "he", "she", "they", "we",
-                                "and", "or", "but", "that", "which", "who", "'s"});
+                                "and", "or", "but", "that", "which", "who", "'s", "is", "are", "was", "were",
+                                "be", "been", "has", "have", "had", "do", "does", "did", "not", "will", "would",
+                                "can", "could", "may", "might", "must", "should", "shall"});
   };
-  return plain(p - 1) && plain(p + 1);
+  // "complete, full diplomatic ties": the words after the comma go on as a noun phrase
+  // ("terms, including the ..." is no list of modifiers).
+  return plain(p - 1) && plain(p + 1) && plain(p + 2);
 }
 
 int SentenceCoder::GroupStartingAt(int p) const {
@@ -1023,8 +1025,8 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       if (d_.tabari_) noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
       // PETRARCH: an actor after an indefinite article or a hanging prefix is a modifier,
       // and the word after it the noun it modifies ("an anti- Gondor parade", "a Mordor
-      // attack"): no verb.
-      if (!d_.tabari_ && p > 0 && covered_[p - 1] >= 0) {
+      // attack"): no verb. An agent is a noun itself ("a security official said").
+      if (!d_.tabari_ && p > 0 && covered_[p - 1] >= 0 && !mentions_[covered_[p - 1]].agent) {
         int q = mentions_[covered_[p - 1]].b - 1;
         bool prefix = false;
         for (; q >= cb && !w_[q].key.empty() && w_[q].key.back() == '-'; --q) prefix = prefix || w_[q].key.size() > 1;

@@ -319,6 +319,7 @@ TEST(Dict, PetrarchPhraseRules) {
   d.LoadText("g.txt", "MEDIA {} [~MED]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
   // An article makes a noun whatever the patterns; so does an actor after "an" or "anti-".
   EXPECT_TRUE(Code(d, "Freedonia was in an accord with an anti- Sylvania parade on Sunday.").empty());
+  EXPECT_EQ(Code(d, "A government welcomed Marsovia."), (std::set<Coding>{{"---GOV", "MRS", "041"}}));  // an agent is a noun
   // A modal before a verb is its auxiliary.
   EXPECT_EQ(Code(d, "Freedonia indicated it should have acted against Sylvania."),
             (std::set<Coding>{{"FRD", "SYL", "1011"}}));
@@ -329,6 +330,7 @@ TEST(Dict, PetrarchPhraseRules) {
   EXPECT_EQ(Code(d, "Freedonia will restore complete, full diplomatic ties with Sylvania."),
             (std::set<Coding>{{"FRD", "SYL", "065"}}));
   EXPECT_TRUE(Code(d, "Freedonia will restore ties, a senior Sylvania official said.").empty());
+  EXPECT_TRUE(Code(d, "Freedonia will restore ties, including the talks with Sylvania.").empty());
   // "and" with no verb before it joins words of one clause.
   EXPECT_EQ(Code(d, "Freedonia was heavily and unjustly criticized over its dispute with Sylvania."),
             (std::set<Coding>{{"FRD", "SYL", "123"}}));
