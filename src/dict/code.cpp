@@ -212,6 +212,9 @@ class SentenceCoder {
   int GroupEndingAt(int p) const;
   bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
+  // The same into a buffer the coder reuses: the patterns tried for every verb then cost no
+  // allocation once the buffers have grown.
+  const std::vector<Item>& Sequence(const std::vector<PatternElem>& v, int dir, std::vector<Item>& out) const;
   void Trace(std::string_view s) {
     if (ctx_.why) *ctx_.why += s;
   }
@@ -232,6 +235,7 @@ class SentenceCoder {
   // as (form, length in words).
   std::vector<std::pair<uint32_t, int>> verb_forms_;
   std::vector<uint32_t> verb_form_at_;
+  std::vector<Item> seq_before_, seq_after_;  // pattern sequences being matched (reused)
   bool discard_ = false;
 };
 
@@ -677,6 +681,13 @@ void SentenceCoder::NewActors(int b, int e, std::vector<std::string>& out) const
 std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<PatternElem>& v,
                                                          int dir) const {
   std::vector<Item> out;
+  Sequence(v, dir, out);
+  return out;
+}
+
+const std::vector<SentenceCoder::Item>& SentenceCoder::Sequence(const std::vector<PatternElem>& v, int dir,
+                                                                std::vector<Item>& out) const {
+  out.clear();
   if (dir > 0) {
     for (const auto& e : v) out.push_back({&e, e.joined});
   } else {
@@ -957,8 +968,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         for (const auto& pat : te.patterns) {
           if (chosen && pat.literal <= chosen->literal) continue;
           Binding b;
-          if (!pat.before.empty() && !MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, 0, n)) continue;
-          if (!MatchSeq(Sequence(pat.after, +1), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
+          if (!pat.before.empty() &&
+              !MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, 0, n))
+            continue;
+          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
           chosen = &pat;
         }
         if (chosen) code = chosen->code;
@@ -1064,8 +1077,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           // next one that matches, or the verb's own code, applies ("restore fxll ties").
           if (!d_.tabari_ && pat.code.complex()) continue;
           Binding b;
-          if (!MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce)) continue;
-          if (!MatchSeq(Sequence(pat.after, +1), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
+          if (!MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce))
+            continue;
+          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
           chosen = &pat;
           bind = b;
         }
