@@ -555,12 +555,14 @@ void SentenceCoder::BuildGroups() {
 }
 
 void SentenceCoder::FindClauses() {
-  // A new clause at "and"/"but"/";" that does not join two actors.
+  // A new clause at "and"/"or"/"but"/";" that does not join two actors ("Secretary General
+  // might affirm or allow an attack": "affirm" and "allow" are coded apart).
   int n = static_cast<int>(w_.size());
   int start = 0;
   for (int p = 0; p < n; ++p) {
     std::string_view k = w_[p].key;
-    if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
+    if (!(k == "and" || k == "or" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
+    const bool conj = k == "and" || k == "or";
     bool inside_group = false;
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
@@ -568,17 +570,17 @@ void SentenceCoder::FindClauses() {
     // TABARI: a conjunction between two adjectives or two nouns of its lists joins words,
     // not clauses or actors ("Ithilen's awful and evil minister", "Ithilen's sheep and
     // goats of Gondor"): the sentence's first actor stays the source.
-    if (k == "and" && d_.tabari_ && p > 0 && p + 1 < n &&
+    if (conj && d_.tabari_ && p > 0 && p + 1 < n &&
         ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[p + 1])))
       continue;
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
-    if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
+    if (inside_group || ((conj || k == ",") && before_actor && !d_.tabari_)) continue;
     if (k == "," && !d_.tabari_ && ModifierComma(p)) continue;
     // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
     // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
     // criticized"): the words on both sides belong to the one verb that follows.
-    if (k == "and" && !d_.tabari_ &&
+    if (conj && !d_.tabari_ &&
         std::none_of(verb_at_.begin() + start, verb_at_.begin() + p, [](char v) { return v != 0; }))
       continue;
     clauses_.push_back({start, p});
