@@ -570,9 +570,13 @@ void SentenceCoder::FindClauses() {
     // TABARI: a conjunction between two adjectives or two nouns of its lists joins words,
     // not clauses or actors ("Ithilen's awful and evil minister", "Ithilen's sheep and
     // goats of Gondor"): the sentence's first actor stays the source.
-    if (conj && d_.tabari_ && p > 0 && p + 1 < n &&
-        ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[p + 1])))
-      continue;
+    if (conj && d_.tabari_ && p > 0 && p + 1 < n && (adj_end_[p - 1] || noun_end_[p - 1])) {
+      // "sheep and evil awful goats": adjectives may come before the second noun.
+      int q = p + 1;
+      if (noun_end_[p - 1])
+        while (q + 1 < n && adj_at_[q] && !noun_at_[q]) ++q;
+      if ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[q])) continue;
+    }
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
     if (inside_group || ((conj || k == ",") && before_actor && !d_.tabari_)) continue;

@@ -198,6 +198,9 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
             (std::set<Coding>{{"FRD", "MRS", "160"}}));
   EXPECT_EQ(Code(d, "Freedonia's grim and bleak envoys in Sylvania warned Marsovia on Monday."),
             (std::set<Coding>{{"FRD", "MRS", "160"}}));
+  // Adjectives may stand before the second noun.
+  EXPECT_EQ(Code(d, "Freedonia's cats and grim bleak dogs of Sylvania warned Marsovia on Monday."),
+            (std::set<Coding>{{"FRD", "MRS", "160"}}));
   // Inside a compound, members with only adjectives between them are members too.
   EXPECT_EQ(Code(d, "Freedonia and the grim Sylvania bleak Marsovia welcomed the talks with Klopstokia."),
             (std::set<Coding>{{"FRD", "KLP", "041"}, {"SYL", "KLP", "041"}, {"MRS", "KLP", "041"}}));
