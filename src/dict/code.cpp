@@ -1295,13 +1295,20 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       }
       // A pronoun target that would make the source act on itself ("Elrond urged Bree to
       // assist him") stands for the last other actor before it.
+      // With none, a subject pronoun is the subject of what follows and the next actor of the
+      // clause is the target ("cast doubt that it carried out an attack by Osgiliath soldiers").
       if (d_.tabari_ && bind.source >= 0 && bind.target >= 0 &&
-          units_[groups_[bind.target].units[0]].pronoun && codes_of(bind.target) == codes_of(bind.source))
-        for (int g = bind.target - 1; g >= 0; --g)
-          if (g != bind.source && !units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source)) {
-            bind.target = g;
-            break;
-          }
+          units_[groups_[bind.target].units[0]].pronoun && codes_of(bind.target) == codes_of(bind.source)) {
+        int other = -1;
+        for (int g = bind.target - 1; g >= 0 && other < 0; --g)
+          if (g != bind.source && !units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source)) other = g;
+        const bool subject = IsOneOf(w_[groups_[bind.target].b].key, {"he", "she", "it", "they"});
+        for (int g = bind.target + 1; subject && g < static_cast<int>(groups_.size()) && other < 0 && groups_[g].b < ce; ++g)
+          if (!units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source) &&
+              std::find(bind.skipped.begin(), bind.skipped.end(), g) == bind.skipped.end())
+            other = g;
+        if (other >= 0) bind.target = other;
+      }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
       // PETRARCH new_actor_length: a short noun phrase with no actor fills an empty slot,

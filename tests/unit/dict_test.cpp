@@ -181,6 +181,8 @@ TEST(Dict, TabariVerbRulesAndOptions) {
   EXPECT_EQ(Code(d, "Guerrillas will ban Libya."), (std::set<Coding>{{"~REB", "LBY", "191"}}));
   EXPECT_EQ(Code(d, "Elrond urged Bree to wait and Gondor asked him to stay."),
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"GON", "ELF", "090"}}));
+  // A subject pronoun standing for the source is no target: the next actor is.
+  EXPECT_EQ(Code(d, "Elrond will ban that he assisted Gondor."), (std::set<Coding>{{"ELF", "GON", "191"}}));
   // "or" ends a clause as "and" does: each verb is coded.
   EXPECT_EQ(Code(d, "Elrond accepts that Bree might urge or ask Gondor about the matter."),
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
