@@ -126,8 +126,8 @@ bool ParseCodeBlock(std::string_view inner, DatedCode& out, std::string& err) {
     ++sp;
   std::string_view code = inner.substr(0, sp);
   std::string_view rest = Trim(inner.substr(sp));
-  if (code.empty() || std::isdigit(static_cast<unsigned char>(code[0])) && code.find('-') != std::string_view::npos &&
-                          code.size() >= 13) {
+  if (code.empty() || (std::isdigit(static_cast<unsigned char>(code[0])) && code.find('-') != std::string_view::npos &&
+                        code.size() >= 13)) {
     err = "code block without a code: [" + std::string(inner) + "]";
     return false;
   }

@@ -238,7 +238,9 @@ TEST(PeerSuites, Petrarch2UnitTests) {
   dicts.options.comma = {2, 8, 2, 8, 0, 0};
   Outcome o = Score(records, dicts, [](UserDictionaries& d, const std::string& k, const std::string& v) {
     // Every coding switch the records set is one attache has (stop_on_error is not coding).
-    if (k != "stop_on_error") EXPECT_TRUE(d.SetOption(k, v)) << k << "=" << v;
+    if (k != "stop_on_error") {
+      EXPECT_TRUE(d.SetOption(k, v)) << k << "=" << v;
+    }
   });
   WriteReport("peer_petrarch2_disagreements.txt", o);
   std::printf("PETRARCH2 unit tests: %d/%d records agree (%.1f%%); dictionaries loaded in %.1f ms\n",
