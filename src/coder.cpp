@@ -660,6 +660,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       dict::SentenceContext dctx;
       if (have_pub) dctx.date = pub.y * 10000 + pub.m * 100 + pub.d;
       dctx.lexicon = lexicon.get();
+      dctx.keys = &ws.keys;  // the sentence tokens' folded keys: not folded again
       dict::CodeSentence(dicts, s, text, dctx, found);
       for (const auto& de : found) {
         Event ev;

@@ -14,7 +14,8 @@ namespace attache::dict {
 namespace {
 
 struct Word {
-  std::string key;
+  std::string_view key;      // folded: the tokenizer's key, or the coder's own fold
+  std::string_view surface;  // the word as written (new actors quote it)
   bool punct = false;
   bool capitalized = false;
 };
@@ -39,23 +40,34 @@ struct Unit {  // an actor with its agents, or an agent alone
 struct Group {  // units joined by "and" / commas
   int b = 0, e = 0;
   std::vector<int> units;
+  bool closed = false;  // the last member came after a conjunction with no comma
 };
 
-bool WordMatches(const DictWord& d, const std::string& key) {
+bool WordMatches(const DictWord& d, std::string_view key) {
   if (d.exact)
     return key == d.text || (d.noun_endings && key.size() == d.text.size() + 1 && key.back() == 's' &&
                              key.compare(0, d.text.size(), d.text) == 0);
   return key.size() >= d.text.size() && key.compare(0, d.text.size(), d.text) == 0;
 }
 
+bool IsOneOf(std::string_view k, std::initializer_list<const char*> list) {
+  for (const char* s : list)
+    if (k == s) return true;
+  return false;
+}
+
+bool IsPreposition(std::string_view k) {
+  return IsOneOf(k, {"of", "in", "from", "at", "by", "with", "to", "for", "on", "against", "between", "near",
+                     "over", "after", "before", "into", "about", "during", "since"});
+}
+
 // Candidate entries whose first word matches `key` (exactly, or as a stem).
 template <typename Fn>
-void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>& index,
-                   const std::string& key, bool stems, Fn fn) {
+void ForCandidates(const FirstWordIndex& index, std::string_view key, bool stems, Fn fn) {
   if (auto it = index.find(key); it != index.end())
     for (uint32_t i : it->second) fn(i);
   // A hyphenated word may start a phrase of several words ("Al-Gore" for AL_GORE).
-  if (size_t h = key.find('-'); !stems && h != std::string::npos && h > 0 && h + 1 < key.size())
+  if (size_t h = key.find('-'); !stems && h != std::string_view::npos && h > 0 && h + 1 < key.size())
     if (auto it = index.find(key.substr(0, h)); it != index.end())
       for (uint32_t i : it->second) fn(i);
   if (!stems) {
@@ -72,16 +84,33 @@ void ForCandidates(const std::unordered_map<std::string, std::vector<uint32_t>>&
   }
 }
 
+// Every entry of `index` whose first word may match `key` (as PhraseAt matches a phrase's
+// first word): the key or its part before an inner hyphen ("al-gore"), each exactly, without
+// a plural 's', or by any prefix (a stem). A superset: PhraseAt decides.
+template <typename Fn>
+void ForFirstWord(const FirstWordIndex& index, std::string_view key, Fn fn) {
+  if (index.empty() || key.empty()) return;
+  auto visit = [&](std::string_view k) {
+    if (auto it = index.find(k); it != index.end())
+      for (uint32_t i : it->second) fn(i);
+  };
+  auto all = [&](std::string_view x) {
+    for (size_t n = 1; n <= x.size(); ++n) visit(x.substr(0, n));  // prefixes, the word itself last
+  };
+  all(key);
+  if (size_t h = key.find('-'); h != std::string_view::npos && h > 0 && h + 1 < key.size()) all(key.substr(0, h));
+}
+
 // The index of the last of phrase[i..] that the parts of a hyphenated word ("al-gore")
 // match one by one, or i when the word has no inner hyphen or the parts do not match.
-size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, const std::string& k) {
-  if (k.find('-') == std::string::npos || k.front() == '-' || k.back() == '-') return i;
+size_t HyphenParts(const std::vector<DictWord>& phrase, size_t i, std::string_view k) {
+  if (k.find('-') == std::string_view::npos || k.front() == '-' || k.back() == '-') return i;
   size_t from = 0, j = i;
   while (true) {
     size_t h = k.find('-', from);
-    std::string part = k.substr(from, h == std::string::npos ? std::string::npos : h - from);
+    std::string_view part = k.substr(from, h == std::string_view::npos ? std::string_view::npos : h - from);
     if (j >= phrase.size() || part.empty() || !WordMatches(phrase[j], part)) return i;
-    if (h == std::string::npos) return j;
+    if (h == std::string_view::npos) return j;
     if (phrase[j].open) return i;
     from = h + 1;
     ++j;
@@ -97,10 +126,13 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
       // Up to three words between (quotes and hyphens do not count), never across other
       // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television".
       int words = 0;
+      const bool narrow = phrase[i - 1].narrow;
       while (q < end && !WordMatches(d, w[q].key)) {
-        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'";
+        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'" || w[q].key == "_";
         if (w[q].punct && !mark) return 0;
-        if (!w[q].punct && ++words > 3) return 0;
+        if (!w[q].punct && ++words > (narrow ? 2 : 3)) return 0;
+        if (narrow && (IsPreposition(w[q].key) || IsOneOf(w[q].key, {"and", "or", "the", "a", "an", "'s"})))
+          return 0;
         ++q;
       }
     }
@@ -148,12 +180,6 @@ const std::vector<std::string>* CodesFor(const ActorEntry& a, int32_t date) {
   return a.codes.empty() ? nullptr : &a.codes.back().codes;
 }
 
-bool IsOneOf(const std::string& k, std::initializer_list<const char*> list) {
-  for (const char* s : list)
-    if (k == s) return true;
-  return false;
-}
-
 class SentenceCoder {
  public:
   SentenceCoder(const UserDictionaries& d, std::vector<Word> words, const SentenceContext& ctx)
@@ -179,10 +205,17 @@ class SentenceCoder {
   void BuildGroups();
   void FindClauses();
   int GroupStartingAt(int p) const;
+  bool ModifierComma(int p) const;
+  void SubjectPhrase(int cb, int p, int& b, int& e) const;
+  void ObjectPhrase(int ve, int ce, int& b, int& e) const;
+  void NewActors(int b, int e, std::vector<std::string>& out) const;
   int GroupEndingAt(int p) const;
   bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
-  void Trace(const std::string& s) {
+  // The same into a buffer the coder reuses: the patterns tried for every verb then cost no
+  // allocation once the buffers have grown.
+  const std::vector<Item>& Sequence(const std::vector<PatternElem>& v, int dir, std::vector<Item>& out) const;
+  void Trace(std::string_view s) {
     if (ctx_.why) *ctx_.why += s;
   }
 
@@ -197,6 +230,12 @@ class SentenceCoder {
   std::vector<char> verb_at_, noun_at_;
   // TABARI <NOUN>/<ADJECTIVE> phrases: where one starts and where one ends (its last word).
   std::vector<char> noun_end_, adj_at_, adj_end_;
+  std::vector<char> adj_one_;  // an adjective phrase matches exactly the one word there
+  // Verb forms found at each word: verb_forms_[verb_form_at_[p] .. verb_form_at_[p + 1]),
+  // as (form, length in words).
+  std::vector<std::pair<uint32_t, int>> verb_forms_;
+  std::vector<uint32_t> verb_form_at_;
+  std::vector<Item> seq_before_, seq_after_;  // pattern sequences being matched (reused)
   bool discard_ = false;
 };
 
@@ -306,7 +345,7 @@ void SentenceCoder::BuildUnits() {
     const Mention& chain_last = mentions_[chain.back()];
     std::vector<int> targets;
     // (a) an actor just before: "Gondor's main opposition group", "Calenardhon government".
-    bool across_and = false;
+    bool across_and = false, bare_modifier = false;
     for (int j = static_cast<int>(i) - 1; j >= 0; --j) {
       const Mention& a = mentions_[j];
       if (a.agent) {
@@ -315,6 +354,7 @@ void SentenceCoder::BuildUnits() {
       }
       if (unit_of[j] >= 0 && plain_gap(a.e, g.b, d_.tabari_ ? 0 : 3)) {
         targets.push_back(unit_of[j]);
+        bare_modifier = a.e == g.b && (a.b == 0 || !IsOneOf(w_[a.b - 1].key, {"the", "a", "an"}));
         for (int q = a.e; q < g.b; ++q) across_and = across_and || w_[q].key == "and";
       }
       break;
@@ -342,9 +382,13 @@ void SentenceCoder::BuildUnits() {
       }
     }
     if (targets.empty() || (across_and && !after.empty())) targets = after;
-    // Only a following "of/in + actor" is shared by a list of agents: PETRARCH codes "The
-    // Danish media and government" as DNKMED and ---GOV.
-    if (after.empty() || targets != after) chain.resize(1);
+    // Only a following "of/in + actor", or an actor adjective with no determiner before it,
+    // is shared by a list of agents: PETRARCH codes "Danish media and government" as DNKMED
+    // and DNKGOV (one flat noun phrase in its parse) but "The Danish media and government"
+    // as DNKMED and ---GOV (the determiner's phrase ends at the first noun).
+    bool shared = !after.empty() && targets == after;
+    if (!d_.tabari_ && bare_modifier && !across_and && targets.size() == 1 && after.empty()) shared = true;
+    if (!shared) chain.resize(1);
     const size_t last_i = chain.back();
     const Mention& last = mentions_[last_i];
     // (c) an actor just after: "MSF Arnor".
@@ -446,7 +490,7 @@ void SentenceCoder::BuildGroups() {
         continue;
       }
       bool seen_sep = false, only_adjectives = last < units_[i].b;
-      int extra = 0;
+      int extra = 0, pre = 0;
       for (int q = last; q < units_[i].b; ++q) only_adjectives = only_adjectives && adj_at_[q] && covered_[q] < 0;
       for (int q = last; q < units_[i].b && join; ++q) {
         if (IsOneOf(w_[q].key, {",", "and", "or", "nor"})) seen_sep = true;
@@ -455,15 +499,51 @@ void SentenceCoder::BuildGroups() {
         else if (IsOneOf(w_[q].key, {"that", "which", "who", "whom", "whose", "because", "while", "when", "if"}))
           join = false;
         else if (seen_sep && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && ++extra <= 2) continue;
+        // PETRARCH: noun phrases that each hold an actor, joined by "and", make a compound
+        // ("Ithilen's sheep and goats of Gondor"; TABARI does not).
+        else if (!seen_sep && !d_.tabari_ && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] &&
+                 !IsPreposition(w_[q].key) && ++pre <= 2)
+          continue;
         else join = false;
+      }
+      // PETRARCH: in a compound, an actor after a member with only modifiers between them
+      // ("Calenardhon and the evil Arnor awful Gondor") is in that member's noun phrase,
+      // which the member's actor names (outside a compound the words between may be a verb
+      // the dictionaries do not know: "Mordor will be hosting Osgiliath").
+      if (!d_.tabari_ && !seen_sep && last < units_[i].b && groups_.back().units.size() > 1) {
+        bool modifiers = true;
+        for (int q = last; q < units_[i].b && modifiers; ++q)
+          modifiers = !w_[q].punct && covered_[q] < 0 && !verb_at_[q] && !IsPreposition(w_[q].key) &&
+                      !IsOneOf(w_[q].key, {"the", "a", "an", "'s", "that", "which", "who", "will", "would", "be",
+                                           "is", "are", "was", "were", "has", "have", "had", "not"});
+        if (modifiers) {
+          groups_.back().e = units_[i].e;
+          continue;
+        }
       }
       // TABARI: within a compound, members may follow each other with only adjectives
       // between them ("Calenardhon and the evil Arnor awful Gondor"), or a possessive
       // ("toward Gondor and Arnor's Elrond": GON, ARN and ELF).
       bool in_compound = groups_.back().units.size() > 1;
       bool possessive = units_[i].b == last + 1 && w_[last].key == "'s";
+      // Words before the separator join only noun phrases joined by a conjunction, never
+      // across a comma ("imports of Russian aluminium, foreign ministers said").
+      if (pre > 0)
+        for (int q = last; q < units_[i].b; ++q) join = join && w_[q].key != ",";
+      // PETRARCH: a list closed by a conjunction ("Calenardhon and Gondor") takes no member
+      // after a comma: ", and Gondor and Dagolath" is another list.
+      if (!d_.tabari_ && in_compound && groups_.back().closed)
+        for (int q = last; q < units_[i].b; ++q) join = join && w_[q].key != ",";
       join = (join && seen_sep) ||
              (last <= units_[i].b && (only_adjectives || possessive) && in_compound && d_.tabari_);
+      if (join) {
+        bool comma = false, conj = false;
+        for (int q = last; q < units_[i].b; ++q) {
+          comma = comma || w_[q].key == ",";
+          conj = conj || IsOneOf(w_[q].key, {"and", "or", "nor"});
+        }
+        groups_.back().closed = conj && !comma;
+      }
     }
     if (join) {
       groups_.back().units.push_back(static_cast<int>(i));
@@ -475,12 +555,14 @@ void SentenceCoder::BuildGroups() {
 }
 
 void SentenceCoder::FindClauses() {
-  // A new clause at "and"/"but"/";" that does not join two actors.
+  // A new clause at "and"/"or"/"but"/";" that does not join two actors ("Secretary General
+  // might affirm or allow an attack": "affirm" and "allow" are coded apart).
   int n = static_cast<int>(w_.size());
   int start = 0;
   for (int p = 0; p < n; ++p) {
-    const std::string& k = w_[p].key;
-    if (!(k == "and" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
+    std::string_view k = w_[p].key;
+    if (!(k == "and" || k == "or" || k == "but" || k == ";" || (k == "," && !d_.tabari_))) continue;
+    const bool conj = k == "and" || k == "or";
     bool inside_group = false;
     for (const auto& g : groups_)
       if (p >= g.b && p < g.e) inside_group = true;
@@ -488,16 +570,46 @@ void SentenceCoder::FindClauses() {
     // TABARI: a conjunction between two adjectives or two nouns of its lists joins words,
     // not clauses or actors ("Ithilen's awful and evil minister", "Ithilen's sheep and
     // goats of Gondor"): the sentence's first actor stays the source.
-    if (k == "and" && d_.tabari_ && p > 0 && p + 1 < n &&
-        ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[p + 1])))
-      continue;
+    if (conj && d_.tabari_ && p > 0 && p + 1 < n && (adj_end_[p - 1] || noun_end_[p - 1])) {
+      // "sheep and evil awful goats": adjectives may come before the second noun.
+      int q = p + 1;
+      if (noun_end_[p - 1])
+        while (q + 1 < n && adj_at_[q] && !noun_at_[q]) ++q;
+      if ((adj_end_[p - 1] && adj_at_[p + 1]) || (noun_end_[p - 1] && noun_at_[q])) continue;
+    }
     // PETRARCH: "and" before an actor rarely starts a clause without a parse to tell; TABARI
     // ends the clause there ("... to chill out and Gondor asked him").
-    if (inside_group || ((k == "and" || k == ",") && before_actor && !d_.tabari_)) continue;
+    if (inside_group || ((conj || k == ",") && before_actor && !d_.tabari_)) continue;
+    if (k == "," && !d_.tabari_ && ModifierComma(p)) continue;
+    // PETRARCH: an "and" with no verb before it in the clause joins noun phrases, not
+    // clauses ("Eriador's death and injury toll has risen", "was heavily and unjustly
+    // criticized"): the words on both sides belong to the one verb that follows.
+    if (conj && !d_.tabari_ &&
+        std::none_of(verb_at_.begin() + start, verb_at_.begin() + p, [](char v) { return v != 0; }))
+      continue;
     clauses_.push_back({start, p});
     start = p + 1;
   }
   clauses_.push_back({start, n});
+}
+
+// PETRARCH: a comma between plain lower-case words lists modifiers of one noun ("restore
+// complete, full diplomatic ties with Gondor"); it neither ends a clause nor delimits one.
+bool SentenceCoder::ModifierComma(int p) const {
+  auto plain = [&](int q) {
+    return q >= 0 && q < static_cast<int>(w_.size()) && !w_[q].punct && covered_[q] < 0 && !verb_at_[q] &&
+           !w_[q].capitalized && !w_[q].surface.empty() && !(w_[q].surface[0] >= 'A' && w_[q].surface[0] <= 'Z') &&
+           !(w_[q].surface[0] >= '0' && w_[q].surface[0] <= '9') && !IsPreposition(w_[q].key) &&
+           !IsOneOf(w_[q].key, {"when", "while", "where", "whom", "whose", "if", "because", "although", "though",
+                                "as", "so", "then", "including", "both", "all"}) &&
+           !IsOneOf(w_[q].key, {"the", "a", "an", "its", "their", "his", "her", "it", "he", "she", "they", "we",
+                                "and", "or", "but", "that", "which", "who", "'s", "is", "are", "was", "were",
+                                "be", "been", "has", "have", "had", "do", "does", "did", "not", "will", "would",
+                                "can", "could", "may", "might", "must", "should", "shall"});
+  };
+  // "complete, full diplomatic ties": the words after the comma go on as a noun phrase
+  // ("terms, including the ..." is no list of modifiers).
+  return plain(p - 1) && plain(p + 1) && plain(p + 2);
 }
 
 int SentenceCoder::GroupStartingAt(int p) const {
@@ -511,9 +623,77 @@ int SentenceCoder::GroupEndingAt(int p) const {
   return -1;
 }
 
+// The noun phrase before a verb, past its auxiliaries ("Gryffindor's head Minerva
+// McGonagall [has] left"), back to punctuation, another verb, a preposition other than
+// "of", a subordinator or the clause start: [b, e), empty when b == e.
+void SentenceCoder::SubjectPhrase(int cb, int p, int& b, int& e) const {
+  int q = p - 1;
+  while (q >= cb && !w_[q].punct && covered_[q] < 0 &&
+         IsOneOf(w_[q].key, {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would",
+                             "should", "could", "might", "must", "may", "can", "shall", "not", "also"}))
+    --q;
+  e = q + 1;
+  while (q >= cb && (!w_[q].punct || w_[q].key == "'s") && !verb_at_[q] &&
+         (w_[q].key == "of" || !IsPreposition(w_[q].key)) &&
+         !IsOneOf(w_[q].key, {"that", "which", "who", "whom", "whose", "because", "while", "when", "if"}))
+    --q;
+  b = q + 1;
+}
+
+// The noun phrase after a verb, past one preposition ("left for [the Ministry of Magic] on
+// Wednesday"), with its "of" complements, up to punctuation, a verb, "and"/"or" or
+// another preposition: [b, e).
+void SentenceCoder::ObjectPhrase(int ve, int ce, int& b, int& e) const {
+  int q = ve;
+  if (q < ce && IsPreposition(w_[q].key) && w_[q].key != "of") ++q;
+  b = q;
+  while (q < ce && !w_[q].punct && !verb_at_[q] && !IsOneOf(w_[q].key, {"and", "or", "but"}) &&
+         (w_[q].key == "of" || !IsPreposition(w_[q].key)))
+    ++q;
+  // A phrase does not end in "of".
+  while (q > b && w_[q - 1].key == "of") --q;
+  e = q;
+}
+
+// PETRARCH new_actor_length: each part of [b, e) between "and"/"or" that names no actor or
+// agent, of 1 to CodingOptions::new_actor_length words, is a new actor: its words upper-cased
+// and quoted, without possessive marks ("Gryffindor's head Minerva McGonagall" ->
+// "\"GRYFFINDOR HEAD MINERVA MCGONAGALL\"").
+void SentenceCoder::NewActors(int b, int e, std::vector<std::string>& out) const {
+  const int max = d_.options.new_actor_length;
+  for (int q = b; q < e;) {
+    int r = q;
+    while (r < e && !IsOneOf(w_[r].key, {"and", "or"})) ++r;
+    int words = 0;
+    bool named = false;
+    for (int k = q; k < r; ++k) {
+      named = named || covered_[k] >= 0;
+      words += !w_[k].punct && w_[k].key != "'s";
+    }
+    if (!named && words > 0 && words <= max) {
+      std::string code = "\"";
+      for (int k = q; k < r; ++k) {
+        if (w_[k].punct || w_[k].key == "'s") continue;
+        if (code.size() > 1) code += ' ';
+        for (char c : w_[k].surface) code += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      }
+      code += '"';
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+    }
+    q = r + 1;
+  }
+}
+
 std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<PatternElem>& v,
                                                          int dir) const {
   std::vector<Item> out;
+  Sequence(v, dir, out);
+  return out;
+}
+
+const std::vector<SentenceCoder::Item>& SentenceCoder::Sequence(const std::vector<PatternElem>& v, int dir,
+                                                                std::vector<Item>& out) const {
+  out.clear();
   if (dir > 0) {
     for (const auto& e : v) out.push_back({&e, e.joined});
   } else {
@@ -591,9 +771,16 @@ bool SentenceCoder::MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bo
           b.skipped.pop_back();
           break;
         }
-        int next = p + dir;
-        if (covered_[p] >= 0) {
-          const Mention& m = mentions_[covered_[p]];
+        // PETRARCH '^' passes over a phrase: an actor, a word, a determiner with the actor or
+        // word after it, a preposition with its object ("warned at the Gondor of the Prince
+        // of Dol Amroth": '* AT ^ +' passes over "the Gondor"; "celebrate Tabaski with
+        // Eriador next week at Cirith Ungol": '* TABASKI ^ $' over "with Eriador").
+        int at = p;
+        if (dir > 0 && IsPreposition(w_[at].key) && at + 1 < hi && !w_[at + 1].punct) ++at;
+        if (dir > 0 && IsOneOf(w_[at].key, {"the", "a", "an"}) && at + 1 < hi && !w_[at + 1].punct) ++at;
+        int next = at + dir;
+        if (covered_[at] >= 0) {
+          const Mention& m = mentions_[covered_[at]];
           next = dir > 0 ? m.e : m.b - 1;
         }
         if (MatchSeq(seq, k + 1, next, seq[k].join, dir, b, lo, hi)) return true;
@@ -618,18 +805,32 @@ bool SentenceCoder::Analyse() {
   noun_end_.assign(n, 0);
   adj_at_.assign(n, 0);
   adj_end_.assign(n, 0);
-  for (const auto& nw : d_.nouns_)  // TABARI <NOUN>: never a verb
-    for (int p = 0; p < n; ++p)
-      if (int len = PhraseAt(nw, w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
-  for (const auto& aw : d_.adjectives_)
-    for (int p = 0; p < n; ++p)
-      if (int len = PhraseAt(aw, w_, p, n); len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
+  adj_one_.assign(n, 0);
   for (int p = 0; p < n; ++p) {
-    if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
-    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
-      if (PhraseAt(d_.verbs_[i].words, w_, p, n) > 0) verb_at_[p] = 1;
+    ForFirstWord(d_.noun_first_, w_[p].key, [&](uint32_t i) {  // TABARI <NOUN>: never a verb
+      if (int len = PhraseAt(d_.nouns_[i], w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
+    });
+    ForFirstWord(d_.adjective_first_, w_[p].key, [&](uint32_t i) {
+      int len = PhraseAt(d_.adjectives_[i], w_, p, n);
+      if (len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
+      if (len == 1) adj_one_[p] = 1;
     });
   }
+  // Verb forms at each word, with their lengths to the sentence's end, looked up once: a
+  // clause sees those that end inside it (a form runs the same words whatever the end).
+  verb_forms_.clear();
+  verb_form_at_.assign(n + 1, 0);
+  for (int p = 0; p < n; ++p) {
+    verb_form_at_[p] = static_cast<uint32_t>(verb_forms_.size());
+    if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
+    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      if (int len = PhraseAt(d_.verbs_[i].words, w_, p, n); len > 0) {
+        verb_at_[p] = 1;
+        verb_forms_.push_back({i, len});
+      }
+    });
+  }
+  verb_form_at_[n] = static_cast<uint32_t>(verb_forms_.size());
   for (const auto& m : mentions_)
     if (m.discard) {
       Trace("actor discard code; ");
@@ -653,7 +854,7 @@ bool SentenceCoder::DeleteCommaClauses() {
   }
   std::vector<int> commas;
   for (int p = 0; p < end; ++p)
-    if (w_[p].key == ",") commas.push_back(p);
+    if (w_[p].key == "," && (d_.tabari_ || !ModifierComma(p))) commas.push_back(p);
   if (commas.empty()) return false;
   auto words = [&](int b, int e) {
     int k = 0;
@@ -677,9 +878,9 @@ bool SentenceCoder::DeleteCommaClauses() {
       bool ok = true;
       for (int q = b; q < next && ok; ++q) {
         if (IsOneOf(w_[q].key, {"and", "or", "nor", "the"})) continue;
-        bool adjective = false;
-        for (const auto& a : d_.adjectives_) adjective = adjective || PhraseAt(a, w_, q, next) == 1;
-        ok = adjective;
+        // PETRARCH has no adjective list: the words the compound took in are its own.
+        if (!d_.tabari_ && !w_[q].punct) continue;
+        ok = adj_one_[q];  // an adjective of one word (a match of one word never looks further)
       }
       bool closes = false;
       for (int q = b; q < g.e; ++q) closes = closes || IsOneOf(w_[q].key, {"and", "or", "nor"});
@@ -697,7 +898,8 @@ bool SentenceCoder::DeleteCommaClauses() {
     }
     return false;
   };
-  consider(0, commas.front(), c.bmin, c.bmax);
+  // The initial clause is no aside either when it is the first member of such a list.
+  if (!list_piece(commas.front() + 1)) consider(0, commas.front(), c.bmin, c.bmax);
   // Internal clauses from left to right; a deleted one takes both its commas with it, and
   // the terminal clause starts at the last comma left ("X's minister, in remarks published
   // on Monday, urged ..." keeps its verb).
@@ -711,12 +913,18 @@ bool SentenceCoder::DeleteCommaClauses() {
     last = commas[i];
     ++i;
   }
+  // PETRARCH deletes clauses of its parse: the terminal clause after the sentence's last
+  // comma is one even when that comma closed a deleted internal clause ("with Dagolath, its
+  // biggest trading partner, officials said."), unless it opens with the verb it predicates.
+  if (!d_.tabari_ && !commas.empty() && last != commas.back() && commas.back() + 1 < end &&
+      !verb_at_[commas.back() + 1])
+    last = commas.back();
   if (last >= 0 && stop) consider(last + 1, end, c.emin, c.emax);
   // Deleted words stay as blanks so that token positions keep pointing into the sentence.
   for (const auto& [b, e] : drop) {
     Trace("comma clause deleted; ");
     for (int q = b; q < e; ++q) {
-      w_[q].key.clear();
+      w_[q].key = {};
       w_[q].punct = true;
     }
   }
@@ -750,28 +958,36 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   // TABARI <TIME> phrases: the first one in the sentence (its longest pattern) decides.
   int date_shift = 0;
   if (d_.options.time_shift && !d_.times_.empty()) {
-    bool found = false;
-    for (int p = 0; p < n && !found; ++p)
-      for (const auto& te : d_.times_) {
-        int len = PhraseAt(te.words, w_, p, n);
-        if (len == 0) continue;
+    for (int p = 0; p < n; ++p) {
+      // The first time entry (in file order) that matches at p.
+      uint32_t first = UINT32_MAX;
+      int len = 0;
+      ForFirstWord(d_.time_first_, w_[p].key, [&](uint32_t i) {
+        if (i >= first) return;
+        if (int l = PhraseAt(d_.times_[i].words, w_, p, n); l > 0) first = i, len = l;
+      });
+      if (first == UINT32_MAX) continue;
+      {
+        const TimeEntry& te = d_.times_[first];
         EventCode code = te.code;
         const Pattern* chosen = nullptr;
         for (const auto& pat : te.patterns) {
           if (chosen && pat.literal <= chosen->literal) continue;
           Binding b;
-          if (!pat.before.empty() && !MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, 0, n)) continue;
-          if (!MatchSeq(Sequence(pat.after, +1), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
+          if (!pat.before.empty() &&
+              !MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, 0, n))
+            continue;
+          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
           chosen = &pat;
         }
         if (chosen) code = chosen->code;
-        Trace("time phrase '" + w_[p].key + "' " + code.code + "; ");
+        if (ctx_.why) Trace("time phrase '" + std::string(w_[p].key) + "' " + code.code + "; ");
         if (code.discard()) return false;
         if (code.complex()) return true;
         if (!code.null()) date_shift = std::atoi(code.code.c_str());
-        found = true;
-        break;
       }
+      break;
+    }
   }
   // Comma clauses go once the compounds are known (their commas are not clause marks); the
   // rest is read again without them.
@@ -802,24 +1018,38 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // Longest verb form at p.
       int best = 0;
       std::vector<uint32_t> forms;
-      ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
-        int len = PhraseAt(d_.verbs_[i].words, w_, p, ce);
+      for (uint32_t k = verb_form_at_[p]; k < verb_form_at_[p + 1]; ++k) {
+        const auto [i, len] = verb_forms_[k];
+        if (p + len > ce) continue;
         if (len > best) {
           best = len;
           forms.clear();
         }
-        if (len == best && len > 0) forms.push_back(i);
-      });
+        if (len == best) forms.push_back(i);
+      }
       if (best == 0) return 0;
+      // PETRARCH: a modal before another verb is that verb's auxiliary, not a verb of its
+      // own ("it should have acted against Libya": the parse's verb is "acted").
+      if (!d_.tabari_ && IsOneOf(w_[p].key, {"should", "would", "could", "might", "must", "shall", "will", "can", "may"}))
+        for (int q = p + best; q < ce && q <= p + best + 2 && !w_[q].punct; ++q)
+          if (verb_at_[q]) return 0;
       // A determiner or possessive before it makes it a noun ("an attack", "its resumption").
       // Such a noun still codes through a pattern that names the words before it.
       bool noun_like = (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an", "its", "their", "his", "her", "'s"})) ||
                        (p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct);
-      // TABARI: only an article cancels a verb, whatever its patterns ("in an accord with"),
-      // and possessives do not ("Eriador's death toll has risen", "its resumption of ties").
-      if (d_.tabari_) {
-        if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) return 0;
-        noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
+      // An article cancels a verb whatever its patterns ("in an accord with": PETRARCH's
+      // parse makes it a noun, TABARI's patterns do the same). TABARI: possessives do not
+      // ("Eriador's death toll has risen", "its resumption of ties").
+      if (p > 0 && IsOneOf(w_[p - 1].key, {"the", "a", "an"})) return 0;
+      if (d_.tabari_) noun_like = p > cb && w_[p].capitalized && p > 0 && !w_[p - 1].punct;
+      // PETRARCH: an actor after an indefinite article or a hanging prefix is a modifier,
+      // and the word after it the noun it modifies ("an anti- Gondor parade", "a Mordor
+      // attack"): no verb. An agent is a noun itself ("a security official said").
+      if (!d_.tabari_ && p > 0 && covered_[p - 1] >= 0 && !mentions_[covered_[p - 1]].agent) {
+        int q = mentions_[covered_[p - 1]].b - 1;
+        bool prefix = false;
+        for (; q >= cb && !w_[q].key.empty() && w_[q].key.back() == '-'; --q) prefix = prefix || w_[q].key.size() > 1;
+        if (prefix || (q >= cb && IsOneOf(w_[q].key, {"a", "an"}))) return 0;
       }
       int ve = p + best;
       // "donate's": a word with a possessive is a noun.
@@ -849,9 +1079,13 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           if (chosen && pat.literal <= chosen->literal &&
               !(d_.tabari_ && pat.literal == chosen->literal && pat.letters > chosen->letters))
             continue;
+          // PETRARCH has no complex sentences: a "[+++]" pattern is passed over and the
+          // next one that matches, or the verb's own code, applies ("restore fxll ties").
+          if (!d_.tabari_ && pat.code.complex()) continue;
           Binding b;
-          if (!MatchSeq(Sequence(pat.before, -1), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce)) continue;
-          if (!MatchSeq(Sequence(pat.after, +1), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
+          if (!MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce))
+            continue;
+          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
           chosen = &pat;
           bind = b;
         }
@@ -861,7 +1095,9 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         rule_file = chosen->file;
         rule_line = chosen->line;
       }
-      Trace("verb '" + w_[p].key + "' code " + code.code + (chosen ? " by pattern line " + std::to_string(rule_line) : "") + "; ");
+      if (ctx_.why)
+        Trace("verb '" + std::string(w_[p].key) + "' code " + code.code +
+              (chosen ? " by pattern line " + std::to_string(rule_line) : "") + "; ");
       if (code.discard()) {
         Trace("verb discard; ");
         out.clear();
@@ -941,7 +1177,12 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               bind.source = prev;
             }
           }
-          if (bind.source < 0)
+          // Else an actor of an earlier clause, unless (PETRARCH) a pronoun is this one's
+          // subject ("..., he said government proposed ...").
+          bool pronoun_subject = false;
+          for (int q = cb; q < p && !d_.tabari_; ++q)
+            pronoun_subject = pronoun_subject || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
+          if (bind.source < 0 && !pronoun_subject)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target && usable(g)) {
                 bind.source = g;
@@ -1054,15 +1295,36 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       }
       // A pronoun target that would make the source act on itself ("Elrond urged Bree to
       // assist him") stands for the last other actor before it.
+      // With none, a subject pronoun is the subject of what follows and the next actor of the
+      // clause is the target ("cast doubt that it carried out an attack by Osgiliath soldiers").
       if (d_.tabari_ && bind.source >= 0 && bind.target >= 0 &&
-          units_[groups_[bind.target].units[0]].pronoun && codes_of(bind.target) == codes_of(bind.source))
-        for (int g = bind.target - 1; g >= 0; --g)
-          if (g != bind.source && !units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source)) {
-            bind.target = g;
-            break;
-          }
+          units_[groups_[bind.target].units[0]].pronoun && codes_of(bind.target) == codes_of(bind.source)) {
+        int other = -1;
+        for (int g = bind.target - 1; g >= 0 && other < 0; --g)
+          if (g != bind.source && !units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source)) other = g;
+        const bool subject = IsOneOf(w_[groups_[bind.target].b].key, {"he", "she", "it", "they"});
+        for (int g = bind.target + 1; subject && g < static_cast<int>(groups_.size()) && other < 0 && groups_[g].b < ce; ++g)
+          if (!units_[groups_[g].units[0]].pronoun && codes_of(g) != codes_of(bind.source) &&
+              std::find(bind.skipped.begin(), bind.skipped.end(), g) == bind.skipped.end())
+            other = g;
+        if (other >= 0) bind.target = other;
+      }
       if (bind.source >= 0) src = codes_of(bind.source);
       if (bind.target >= 0) tgt = codes_of(bind.target);
+      // PETRARCH new_actor_length: a short noun phrase with no actor fills an empty slot,
+      // and a part of a compound subject with no actor joins the subject's actors
+      // ("Eriador's death and injury toll has risen" -> ERI and "INJURY TOLL").
+      if (!d_.tabari_ && d_.options.new_actor_length > 0 && bind.compound < 0) {
+        int sb, se;
+        SubjectPhrase(cb, p, sb, se);
+        if (bind.source < 0 || (groups_[bind.source].b >= sb && groups_[bind.source].e <= se))
+          NewActors(sb, se, src);
+        if (bind.target < 0) {
+          int ob, oe;
+          ObjectPhrase(ve, ce, ob, oe);
+          NewActors(ob, oe, tgt);
+        }
+      }
       // TABARI: with no target (and no DEFAULT ... AFTER target) a compound source codes its
       // first member against the others ("Bree and Arnor are about to restore ties").
       if (d_.tabari_ && tgt.empty() && bind.source >= 0 && groups_[bind.source].units.size() > 1 &&
@@ -1115,28 +1377,73 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
   return true;
 }
 
-std::vector<Word> WordsOf(const std::vector<text::Token>& toks, std::string_view text) {
-  std::vector<Word> out;
-  out.reserve(toks.size());
+// A hanging hyphen stays on its word ("an anti- Gondor parade" reads "anti-", as TABARI
+// patterns write it); the hyphen token itself is punctuation.
+bool HangingHyphen(const text::Token& t, const text::Token* next, const text::Token* after, std::string_view text) {
+  return t.kind != text::TokenKind::kPunct && next && next->begin == t.end && next->end == t.end + 1 &&
+         text[t.end] == '-' && (!after || after->begin > t.end + 1);
+}
+
+// The words of tokens tok(0) .. tok(count - 1). Their keys are views into `keys`, the
+// tokenizer's folded keys, when given; else into `own`, which the words fold into (once per
+// sentence, not per word). A word keeping a hanging hyphen views its key and the hyphen's
+// when they lie side by side in `keys` (the tokenizer appends them in order).
+template <typename TokAt>
+std::vector<Word> WordsOf(size_t count, TokAt tok, std::string_view text, const std::string* keys,
+                          std::string& own) {
+  std::vector<Word> out(count);
   // In a sentence written all in capitals, capitals say nothing about nouns.
   bool lower = false;
-  for (const auto& t : toks)
-    for (uint32_t i = t.begin; i < t.end && !lower; ++i)
-      if (text[i] >= 'a' && text[i] <= 'z') lower = true;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    const auto& t = toks[i];
-    Word w;
-    std::string_view s = text.substr(t.begin, t.end - t.begin);
-    w.key = text::Fold(s);
-    // A hanging hyphen stays on its word ("an anti- Gondor parade" reads "anti-", as TABARI
-    // patterns write it); the hyphen token itself is punctuation.
-    if (t.kind != text::TokenKind::kPunct && i + 1 < toks.size() && toks[i + 1].begin == t.end &&
-        toks[i + 1].end == t.end + 1 && text[t.end] == '-' &&
-        (i + 2 >= toks.size() || toks[i + 2].begin > t.end + 1))
-      w.key += '-';
+  for (size_t i = 0; i < count && !lower; ++i)
+    for (uint32_t c = tok(i).begin; c < tok(i).end && !lower; ++c)
+      if (text[c] >= 'a' && text[c] <= 'z') lower = true;
+  // Keys first as (buffer, offset, length); views once `own` no longer grows.
+  struct Span {
+    bool mine;
+    size_t at, len;
+  };
+  std::vector<Span> spans(count);
+  own.clear();
+  for (size_t i = 0; i < count; ++i) {
+    const text::Token& t = tok(i);
+    const text::Token* next = i + 1 < count ? &tok(i + 1) : nullptr;
+    const bool hyphen = HangingHyphen(t, next, i + 2 < count ? &tok(i + 2) : nullptr, text);
+    // An abbreviation's key leaves out its dot ("T." is "t"); dictionaries write it ("RUFUS
+    // T. FIREFLY", "K.U."), so the word keeps it.
+    const bool abbreviation = (t.flags & text::kAbbrev) != 0 && t.end > t.begin && text[t.end - 1] == '.';
+    if (keys && t.key + t.key_len <= keys->size() && abbreviation) {
+      spans[i] = {true, own.size(), t.key_len + 1u + (hyphen ? 1u : 0u)};
+      own.append(*keys, t.key, t.key_len);
+      own += '.';
+      if (hyphen) own += '-';
+      continue;
+    }
+    if (keys && t.key + t.key_len <= keys->size()) {
+      if (!hyphen) {
+        spans[i] = {false, t.key, t.key_len};
+        continue;
+      }
+      if (next->key == t.key + t.key_len && next->key_len == 1 && (*keys)[next->key] == '-') {
+        spans[i] = {false, t.key, t.key_len + 1u};
+        continue;
+      }
+      spans[i] = {true, own.size(), t.key_len + 1u};
+      own.append(*keys, t.key, t.key_len);
+      own += '-';
+      continue;
+    }
+    size_t at = own.size();
+    text::FoldAppend(text.substr(t.begin, t.end - t.begin), own);
+    if (hyphen) own += '-';
+    spans[i] = {true, at, own.size() - at};
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const text::Token& t = tok(i);
+    Word& w = out[i];
+    w.key = std::string_view(spans[i].mine ? own : *keys).substr(spans[i].at, spans[i].len);
+    w.surface = text.substr(t.begin, t.end - t.begin);
     w.punct = t.kind == text::TokenKind::kPunct || t.kind == text::TokenKind::kQuote;
     w.capitalized = lower && (t.flags & text::kCapitalized) != 0;
-    out.push_back(std::move(w));
   }
   return out;
 }
@@ -1147,28 +1454,27 @@ bool CodeSentence(const UserDictionaries& dicts, const pipeline::Sentence& sente
                   std::string_view text, const SentenceContext& context,
                   std::vector<DictEvent>& out) {
   if (dicts.empty()) return true;
-  std::vector<text::Token> toks;
-  toks.reserve(sentence.toks.size());
-  for (const auto& t : sentence.toks) toks.push_back(t.t);
-  SentenceCoder c(dicts, WordsOf(toks, text), context);
-  size_t before = out.size();
+  std::string own;
+  auto tok = [&](size_t i) -> const text::Token& { return sentence.toks[i].t; };
+  SentenceCoder c(dicts, WordsOf(sentence.toks.size(), tok, text, context.keys, own), context);
+  // Run() may clear what it found (a discard, a complex sentence): code apart, then append.
+  // Words map 1:1 to the sentence's tokens, so the ranges are token indexes already.
   std::vector<DictEvent> mine;
   bool ok = c.Run(mine);
-  // Words map 1:1 to the sentence's tokens, so the ranges are token indexes already.
   for (auto& e : mine) out.push_back(std::move(e));
-  (void)before;
   return ok;
 }
 
 bool CodeText(const UserDictionaries& dicts, std::string_view sentence,
               const SentenceContext& context, std::vector<DictEvent>& out) {
   std::vector<text::Token> toks;
-  std::string keys;
+  std::string keys, own;
   text::TokenizerOptions opt;
   opt.french = false;
   opt.english = true;
   text::Tokenize(sentence, 0, static_cast<uint32_t>(sentence.size()), opt, toks, keys);
-  SentenceCoder c(dicts, WordsOf(toks, sentence), context);
+  auto tok = [&](size_t i) -> const text::Token& { return toks[i]; };
+  SentenceCoder c(dicts, WordsOf(toks.size(), tok, sentence, &keys, own), context);
   return c.Run(out);
 }
 

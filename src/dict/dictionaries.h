@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,13 @@ namespace attache::dict {
 
 enum class FileKind : uint8_t { kAuto, kVerbs, kActors, kAgents, kDiscards, kAttache };
 
+// First word -> entries, looked up by std::string_view (no copy of the text's word).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using FirstWordIndex = std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>;
+
 struct LoadWarning {
   std::string file;
   int line = 0;
@@ -32,9 +40,11 @@ struct LoadWarning {
 struct DictWord {
   std::string text;
   bool exact = true;
-  // TABARI actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have
-  // a few words between them in the text ("Ithilen state-run television"); '_' joins.
+  // Actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have a few
+  // words between them in the text ("Ithilen state-run television"); '_' joins. In PETRARCH
+  // files (`narrow`) only modifiers inside the noun phrase: no function words, at most two.
   bool open = false;
+  bool narrow = false;
   // TABARI actor words ending in '_' ("LIBYA_") match the word and its plural ("Libyas",
   // "Ithilen government radios"); the possessive "'s" is a word of its own.
   bool noun_endings = false;
@@ -148,6 +158,12 @@ struct CodingOptions {
   // COMPLEX: ... NOACTPRIOR (TABARI): a verb with no actor before it (and no DEFAULT source)
   // makes the sentence complex; without it the first actor after the verb is the source.
   bool complex_no_actor_prior = false;
+  // new_actor_length (PETRARCH; 0, off, by default): when a verb's source or target has no
+  // actor, a noun phrase of at most this many words with no actor in it stands for one, as a
+  // quoted code of its words ("\"THE MINISTRY OF MAGIC\""); a part of a compound subject with
+  // no actor ("Eriador's death and injury toll") is added to the subject's actors. Used with
+  // PETRARCH dictionaries only.
+  int new_actor_length = 0;
   // COMMA (TABARI) / comma_* (PETRARCH): comma-delimited clauses of these lengths in words are
   // deleted before coding (asides, "..., a senior official said on Saturday."): internal
   // ones between two commas, the terminal one after the last comma, the initial one before
@@ -173,6 +189,11 @@ class UserDictionaries {
   // Loads text already in memory (tests, fuzzing); `name` is used in rule ids.
   void LoadText(std::string_view name, std::string_view text, FileKind kind);
 
+  // Sets a coding switch by its PETRARCH configuration name (PETR_config.ini):
+  // new_actor_length, require_dyad, comma_min/max/emin/emax/bmin/bmax. False when the name
+  // or the value is not understood (nothing is changed then).
+  bool SetOption(std::string_view key, std::string_view value);
+
   const std::vector<LoadWarning>& warnings() const { return warnings_; }
   bool empty() const { return actors_.empty() && verbs_.empty(); }
   size_t actor_count() const { return actors_.size(); }
@@ -195,9 +216,12 @@ class UserDictionaries {
   std::vector<std::vector<DictWord>> nouns_, adjectives_;  // TABARI <NOUN>, <ADJECTIVE>
   std::unordered_map<std::string, int> synset_index_;
   // First word -> entries. Stems (inexact first words) are looked up by every prefix.
-  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_, agent_first_,
+  FirstWordIndex actor_first_, agent_first_,
       verb_first_, discard_first_;
   bool has_stems_ = false;
+  // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
+  // first word of a text word, stems included: see the coder's ForFirstWord).
+  FirstWordIndex noun_first_, adjective_first_, time_first_;
   // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
   // commas do not end clauses); else after PETRARCH.
   bool tabari_ = false;
@@ -220,7 +244,7 @@ class UserDictionaries {
   void AddDiscard(uint32_t file, int line, std::vector<DictWord> words, bool story);
   template <class Entry>
   void Index(const std::vector<Entry>& entries,
-             std::unordered_map<std::string, std::vector<uint32_t>>& first);
+             FirstWordIndex& first);
 
   std::vector<LoadWarning> warnings_;
 };
@@ -241,6 +265,9 @@ struct SentenceContext {
   // optional, in/out, for CodingOptions::forward: the actor carried to the next sentence of
   // the story. Clear it when a new story starts.
   std::string* forward = nullptr;
+  // optional: the tokenizer's folded keys that the sentence's tokens point into
+  // (text::Token::key); without them the coder folds the words itself.
+  const std::string* keys = nullptr;
 };
 
 // Codes one analysed sentence with the user dictionaries; appends to `out`. `text` is the

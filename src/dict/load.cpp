@@ -126,8 +126,8 @@ bool ParseCodeBlock(std::string_view inner, DatedCode& out, std::string& err) {
     ++sp;
   std::string_view code = inner.substr(0, sp);
   std::string_view rest = Trim(inner.substr(sp));
-  if (code.empty() || std::isdigit(static_cast<unsigned char>(code[0])) && code.find('-') != std::string_view::npos &&
-                          code.size() >= 13) {
+  if (code.empty() || (std::isdigit(static_cast<unsigned char>(code[0])) && code.find('-') != std::string_view::npos &&
+                        code.size() >= 13)) {
     err = "code block without a code: [" + std::string(inner) + "]";
     return false;
   }
@@ -320,7 +320,7 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
       std::string_view t = Trim(l.text);
       if (t.empty() || t[0] == '#') continue;
       if (StartsWith(t, "actor |") || StartsWith(t, "agent |") || StartsWith(t, "discard |") ||
-          StartsWith(t, "synset |") || StartsWith(t, "[verb."))
+          StartsWith(t, "synset |") || StartsWith(t, "option |") || StartsWith(t, "[verb."))
         kind = FileKind::kAttache;
       break;
     }
@@ -337,7 +337,7 @@ void UserDictionaries::LoadText(std::string_view name, std::string_view text, Fi
 // Indexes the last of `entries` by its first word.
 template <class Entry>
 void UserDictionaries::Index(const std::vector<Entry>& entries,
-                             std::unordered_map<std::string, std::vector<uint32_t>>& first) {
+                             FirstWordIndex& first) {
   const auto& w = entries.back().words;
   if (w.empty()) return;
   if (!w[0].exact) has_stems_ = true;
@@ -400,7 +400,8 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
         auto pws = SplitPhrase(only ? n.substr(0, n.size() - 1) + "_" : n, tabari);
         for (size_t k = 0; k < pws.size(); ++k) {
           words.push_back(std::move(pws[k].word));
-          words.back().open = tabari && k + 1 < pws.size() && !pws[k].joined;
+          words.back().open = k + 1 < pws.size() && !pws[k].joined;
+          words.back().narrow = !tabari;
           words.back().noun_endings = tabari && words.back().exact && !only;
         }
         AddActor(f, line, std::move(words), codes);
@@ -444,7 +445,10 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
     }
     if (section == 1 || section == 2) {
       auto words = Words(std::string(t.substr(0, t.find_first_of(" \t["))), tabari);
-      if (!words.empty()) (section == 1 ? nouns_ : adjectives_).push_back(std::move(words));
+      if (words.empty()) continue;
+      auto& list = section == 1 ? nouns_ : adjectives_;
+      (section == 1 ? noun_first_ : adjective_first_)[words[0].text].push_back(static_cast<uint32_t>(list.size()));
+      list.push_back(std::move(words));
       continue;
     }
     if (section == 3) continue;
@@ -849,7 +853,9 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
       te.code = ParseEventCode(code);
       te.file = f;
       te.line = static_cast<uint32_t>(l.number);
-      if (!te.words.empty()) times_.push_back(std::move(te));
+      if (te.words.empty()) continue;
+      time_first_[te.words[0].text].push_back(static_cast<uint32_t>(times_.size()));
+      times_.push_back(std::move(te));
       continue;
     }
     if (t[0] == '&') {
@@ -957,11 +963,35 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
   }
 }
 
+// PETRARCH's configuration switches that change coding, by their PETR_config.ini names.
+bool UserDictionaries::SetOption(std::string_view key, std::string_view value) {
+  std::string v(value);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key == "require_dyad") {
+    if (v != "true" && v != "false") return false;
+    options.require_dyad = v == "true";
+    return true;
+  }
+  if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const int n = std::atoi(v.c_str());
+  auto& c = options.comma;
+  if (key == "new_actor_length") options.new_actor_length = n;
+  else if (key == "comma_min") c.min = n;
+  else if (key == "comma_max") c.max = n;
+  else if (key == "comma_emin") c.emin = n;
+  else if (key == "comma_emax") c.emax = n;
+  else if (key == "comma_bmin") c.bmin = n;
+  else if (key == "comma_bmax") c.bmax = n;
+  else return false;
+  return true;
+}
+
 // ------------------------------------------------------------------- attache's own format
 // Lines:  actor | NAME; NAME | code=GON [from=YYYY-MM-DD] [to=YYYY-MM-DD]
 //         agent | NAME; NAME | code=~GOV   (or code=NGO~)
 //         discard | PHRASE [| story]
 //         synset | NAME | member; member
+//         option | new_actor_length=4; require_dyad=false; comma_max=8   (SetOption)
 // Frames: [verb.ID] with cameo = CODE, verbs = forms..., pattern = TABARI pattern [CODE]
 void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
   auto split = [](std::string_view s, char sep) {
@@ -1080,6 +1110,12 @@ void UserDictionaries::LoadAttache(uint32_t f, const std::vector<Line>& lines) {
           auto elems = ParseElems(f, l.number, m, false);
           if (!elems.empty()) synsets_[id].members.push_back(std::move(elems));
         }
+    } else if (kind == "option") {
+      for (auto n : names) {
+        size_t e = n.find('=');
+        if (e == std::string_view::npos || !SetOption(Trim(n.substr(0, e)), Trim(n.substr(e + 1))))
+          Warn(f, l.number, "option not understood: " + std::string(n));
+      }
     } else {
       Warn(f, l.number, "unknown kind '" + kind + "': ignored");
     }

@@ -181,6 +181,11 @@ TEST(Dict, TabariVerbRulesAndOptions) {
   EXPECT_EQ(Code(d, "Guerrillas will ban Libya."), (std::set<Coding>{{"~REB", "LBY", "191"}}));
   EXPECT_EQ(Code(d, "Elrond urged Bree to wait and Gondor asked him to stay."),
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"GON", "ELF", "090"}}));
+  // A subject pronoun standing for the source is no target: the next actor is.
+  EXPECT_EQ(Code(d, "Elrond will ban that he assisted Gondor."), (std::set<Coding>{{"ELF", "GON", "191"}}));
+  // "or" ends a clause as "and" does: each verb is coded.
+  EXPECT_EQ(Code(d, "Elrond accepts that Bree might urge or ask Gondor about the matter."),
+            (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
 }
 
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
@@ -194,6 +199,9 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
   EXPECT_EQ(Code(d, "Freedonia's cats and dogs of Sylvania warned Marsovia on Monday."),
             (std::set<Coding>{{"FRD", "MRS", "160"}}));
   EXPECT_EQ(Code(d, "Freedonia's grim and bleak envoys in Sylvania warned Marsovia on Monday."),
+            (std::set<Coding>{{"FRD", "MRS", "160"}}));
+  // Adjectives may stand before the second noun.
+  EXPECT_EQ(Code(d, "Freedonia's cats and grim bleak dogs of Sylvania warned Marsovia on Monday."),
             (std::set<Coding>{{"FRD", "MRS", "160"}}));
   // Inside a compound, members with only adjectives between them are members too.
   EXPECT_EQ(Code(d, "Freedonia and the grim Sylvania bleak Marsovia welcomed the talks with Klopstokia."),
@@ -277,6 +285,112 @@ TEST(Dict, AgentLineOpeningWithASubstitutionSet) {
   EXPECT_TRUE(d.warnings().empty());
   EXPECT_EQ(Code(d, "The Freedonia Ministry of Silly Walks condemned Sylvania."),
             (std::set<Coding>{{"FRDGOV", "SYL", "122"}}));
+}
+
+TEST(Dict, PetrarchNewActors) {
+  UserDictionaries d;
+  d.LoadText("v.txt", "--- LEFT [032:033] ---\nLEFT\n--- RISEN [---] ---\nRISEN\n- DEATH TOLL * [223]\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
+  const char* text = "Duckburg's chief Rufus Firefly left for the Ministry of Ducks on Monday.";
+  EXPECT_TRUE(Code(d, text).empty());  // off by default: no actor, no event
+  d.LoadText("o.txt", "option | new_actor_length=4\n", FileKind::kAuto);
+  EXPECT_TRUE(d.warnings().empty());
+  EXPECT_EQ(d.options.new_actor_length, 4);
+  // The phrases without actors, possessive dropped, "of" kept, up to the next preposition.
+  EXPECT_EQ(Code(d, text), (std::set<Coding>{{"\"DUCKBURG CHIEF RUFUS FIREFLY\"", "\"THE MINISTRY OF DUCKS\"", "032"},
+                                             {"\"THE MINISTRY OF DUCKS\"", "\"DUCKBURG CHIEF RUFUS FIREFLY\"", "033"}}));
+  EXPECT_EQ(Code(d, "Duckburg's chief Rufus Firefly left for Sylvania on Monday."),
+            (std::set<Coding>{{"\"DUCKBURG CHIEF RUFUS FIREFLY\"", "SYL", "032"},
+                              {"SYL", "\"DUCKBURG CHIEF RUFUS FIREFLY\"", "033"}}));
+  // A part of a compound subject with no actor joins the subject.
+  EXPECT_EQ(Code(d, "Freedonia's death and injury toll has risen in the war with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "223"}, {"\"INJURY TOLL\"", "SYL", "223"}}));
+  d.options.new_actor_length = 3;  // longer phrases are no actors
+  EXPECT_TRUE(Code(d, text).empty());
+  d.LoadText("bad.txt", "option | new_actor_length=many; colour=blue\n", FileKind::kAuto);
+  EXPECT_EQ(d.warnings().size(), 2u);
+}
+
+TEST(Dict, PetrarchPhraseRules) {
+  UserDictionaries d;
+  d.LoadText("v.txt",
+             "--- ACCORD [---] ---\nACCORD\n- IN * [075]\n--- PARADE [017] ---\nPARADE\n"
+             "--- ACT [100] ---\nACT\n- INDICATED SHOULD * [1011]\n--- SHOULD [101] ---\nSHOULD\n"
+             "--- RESTORE [064] ---\nRESTORE\n- * FULL DIPLOMATIC [+++]\n- * TIES [065]\n"
+             "--- CRITICIZE [121] ---\nCRITICIZE\n- HEAVILY UNJUSTLY * [123]\n"
+             "--- WARN [160] ---\nWARN\n- * AT ^ + [162]\n--- WELCOME [041] ---\nWELCOMED\n"
+             "--- CELEBRATE [181] ---\nCELEBRATE\n- + HOSTING * TABASKI ^ $ [042]\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\n+FREEDONIAN\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nDUKE OF LYDIA [LYD]\n",
+             FileKind::kActors);
+  d.LoadText("g.txt", "MEDIA {} [~MED]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
+  // An article makes a noun whatever the patterns; so does an actor after "an" or "anti-".
+  EXPECT_TRUE(Code(d, "Freedonia was in an accord with an anti- Sylvania parade on Sunday.").empty());
+  EXPECT_EQ(Code(d, "A government welcomed Marsovia."), (std::set<Coding>{{"---GOV", "MRS", "041"}}));  // an agent is a noun
+  // A modal before a verb is its auxiliary.
+  EXPECT_EQ(Code(d, "Freedonia indicated it should have acted against Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "1011"}}));
+  // A "[+++]" pattern is passed over.
+  EXPECT_EQ(Code(d, "Freedonia will restore full diplomatic ties with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "065"}}));
+  // A comma between two plain words lists modifiers; it does not end the clause.
+  EXPECT_EQ(Code(d, "Freedonia will restore complete, full diplomatic ties with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "065"}}));
+  EXPECT_TRUE(Code(d, "Freedonia will restore ties, a senior Sylvania official said.").empty());
+  EXPECT_TRUE(Code(d, "Freedonia will restore ties, including the talks with Sylvania.").empty());
+  // "and" with no verb before it joins words of one clause.
+  EXPECT_EQ(Code(d, "Freedonia was heavily and unjustly criticized over its dispute with Sylvania."),
+            (std::set<Coding>{{"FRD", "SYL", "123"}}));
+  // '^' passes over a determiner and its phrase; an adjective actor before a list of
+  // agents with no determiner modifies them all.
+  EXPECT_EQ(Code(d, "Freedonian media and government warned at the Sylvania of the Duke of Lydia."),
+            (std::set<Coding>{{"FRDMED", "LYD", "162"}, {"FRDGOV", "LYD", "162"}}));
+  EXPECT_EQ(Code(d, "The Freedonian media and government welcomed Sylvania."),
+            (std::set<Coding>{{"FRDMED", "SYL", "041"}, {"---GOV", "SYL", "041"}}));
+  // Noun phrases holding actors, joined by "and", make a compound; in a compound, a second
+  // actor of a member's phrase is no member.
+  EXPECT_EQ(Code(d, "Freedonia's sheep and goats of Sylvania welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  EXPECT_EQ(Code(d, "Freedonia and the evil Sylvania awful Lydia welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}}));
+  // '^' passes over a preposition and its object.
+  EXPECT_EQ(Code(d, "Freedonia will be hosting Sylvania to celebrate Tabaski with Marsovia next week at the Duke of Lydia."),
+            (std::set<Coding>{{"LYD", "FRD", "042"}}));
+  // A list closed by "and" takes no member after a comma.
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and Marsovia, and the Duke of Lydia and Sylvania, on Monday."),
+            (std::set<Coding>{{"FRD", "SYL", "041"}, {"FRD", "MRS", "041"}}));
+  // A pronoun subject keeps the source of an earlier clause away.
+  EXPECT_TRUE(Code(d, "On the roads of Freedonia, he welcomed Marsovia.").empty());
+  EXPECT_EQ(Code(d, "On the roads of Freedonia, welcomed Marsovia."), (std::set<Coding>{{"FRD", "MRS", "041"}}));
+  // Actor words written apart allow modifiers between them, not function words.
+  d.LoadText("tv.txt", "SYLVANIA TELEVISION [SYLTV]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania state-run television."), (std::set<Coding>{{"FRD", "SYLTV", "041"}}));
+  EXPECT_EQ(Code(d, "Freedonia welcomed Sylvania and its television."), (std::set<Coding>{{"FRD", "SYL", "041"}}));
+}
+
+TEST(Dict, PetrarchCommaClauses) {
+  UserDictionaries d;
+  d.LoadText("v.txt", "--- SIGN [085] ---\nSIGNED\n--- RESTORE [064] ---\nRESTORE\n--- WELCOME [041] ---\nWELCOMED\n",
+             FileKind::kVerbs);
+  d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nLYDIA [LYD]\n", FileKind::kActors);
+  d.LoadText("g.txt", "OFFICIAL [~GOV]\n", FileKind::kAgents);
+  d.LoadText("o.txt", "option | comma_min=2; comma_max=8; comma_emin=2; comma_emax=8; comma_bmax=0\n", FileKind::kAuto);
+  EXPECT_TRUE(d.warnings().empty());
+  EXPECT_EQ(d.options.comma.max, 8);
+  // The terminal clause after the last comma goes even when that comma closed a deleted
+  // internal one.
+  EXPECT_EQ(Code(d, "Freedonia on Thursday signed a trade protocol with Sylvania, its biggest trading partner, officials said."),
+            (std::set<Coding>{{"FRD", "SYL", "085"}}));
+  // A comma between modifiers delimits no clause (with initial clauses on, "Freedonia will
+  // restore complete" would go).
+  ASSERT_TRUE(d.SetOption("comma_bmin", "2") && d.SetOption("comma_bmax", "6"));
+  EXPECT_EQ(Code(d, "Freedonia will restore complete, full ties with Sylvania."), (std::set<Coding>{{"FRD", "SYL", "064"}}));
+  // A member of an actor list is no aside.
+  EXPECT_EQ(Code(d, "Evil Freedonia, the awful Sylvania, and good Lydia welcomed Marsovia."),
+            (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}, {"LYD", "MRS", "041"}}));
+  EXPECT_FALSE(d.SetOption("comma_max", "eight"));
+  EXPECT_FALSE(d.SetOption("colour", "8"));
 }
 
 }  // namespace
