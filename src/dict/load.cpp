@@ -2,24 +2,19 @@
 // line at a time and never throws: a line it does not understand becomes a warning.
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <functional>
 #include <sstream>
 
 #include "dict/dictionaries.h"
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::dict {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
-}
+using text::Trim;
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+constexpr bool StartsWith(std::string_view s, std::string_view p) { return s.starts_with(p); }
 
 // Cuts a comment ('#' in PETRARCH, ';' or '#' in TABARI) that is not inside [...].
 std::string_view StripComment(std::string_view line, bool tabari) {
@@ -288,11 +283,9 @@ int UserDictionaries::SynsetId(std::string_view name) {
 }
 
 Status UserDictionaries::Load(const std::string& path, FileKind kind) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read dictionary " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string body = ss.str();
+  StatusOr<std::string> read = text::ReadFile(path);
+  if (!read.ok()) return Status::Error("dictionary: " + read.status().message());
+  std::string body = std::move(*read);
   if (kind == FileKind::kAuto) {
     std::string lower = text::Fold(path);
     if (lower.find(".verbs") != std::string::npos || lower.find("cameo.") != std::string::npos ||

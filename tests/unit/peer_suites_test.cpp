@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "dict/dictionaries.h"
+#include "text/strings.h"
 
 #if defined(ATTACHE_HAVE_PUGIXML)
 #include <pugixml.hpp>
@@ -33,11 +34,11 @@ fs::path PeerDir() {
   return fs::path(ATTACHE_SOURCE_DIR) / ".." / "shared" / "peer";
 }
 
+// The whole file; a peer file that exists but cannot be read fails the test that needs it.
 std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto body = attache::text::ReadFile(p.string());
+  EXPECT_TRUE(body.ok()) << body.status().message();
+  return body.ok() ? std::move(*body) : std::string();
 }
 
 std::string Squash(std::string_view s) {
