@@ -167,6 +167,116 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   return g;
 }
 
+// The first date in tokens [b, e) that can date an act: "depuis 2022", "since 1980" open a
+// span and date nothing.
+const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an) {
+  for (const auto& th : s.times) {
+    if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
+    if (th.b > 0) {
+      std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
+      if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
+    }
+    return &th;
+  }
+  return nullptr;
+}
+
+// The first word of a clause, past its punctuation, or -1.
+int FirstWordOf(const Sentence& s, const Clause& cl) {
+  for (int j = cl.b; j < cl.e; ++j)
+    if (IsWord(s.toks[j])) return j;
+  return -1;
+}
+
+// A subordinate clause that happens at the time of the clause it hangs on: "when", "lorsque",
+// "quand" (`clause.same-time`), or "after"/"après" (`clause.after`) right behind a short
+// lapse ("hours after", "quelques heures après", "shortly after": `clause.lapse`). Plain
+// "after", "before", "since" place the act on another day and are not linked.
+bool SameTimeClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  const pack::LanguagePack& pk = an.pack();
+  int w = FirstWordOf(s, cl);
+  if (w < 0 || !cl.subordinate || cl.relative) return false;
+  std::string_view k = KeyOf(s.toks[w], an);
+  if (pk.Is("clause.same-time", k)) return true;
+  if (pk.Is("clause.after", k)) {
+    for (int j = w - 1; j >= 0 && j >= w - 2; --j)
+      if (IsWord(s.toks[j])) return pk.Is("clause.lapse", KeyOf(s.toks[j], an));
+  }
+  return false;
+}
+
+// A verb group in the pluperfect ("had seized", "had been arrested", "avait expulsé",
+// "s'étaient retirés", "était parti"): an act placed before the time of the telling.
+bool Pluperfect(const Sentence& s, int b, int v) {
+  const Tok& t = s.toks[v];
+  bool reflexive = false;
+  for (int j = b; j < v; ++j) {
+    const Tok& a = s.toks[j];
+    if (a.cls & pl::kReflexive) reflexive = true;
+    if (!(a.feats & (lex::kPast | lex::kImpf)) || (a.feats & lex::kPres)) continue;
+    if ((a.cls & pl::kAuxHave) && (t.feats & (lex::kPpas | lex::kPast))) return true;
+    if ((a.cls & pl::kAuxBe) && (t.feats & lex::kPpas) && (reflexive || (t.cls & pl::kEtreVerb)))
+      return true;
+  }
+  return false;
+}
+
+// Dates for the acts of a sentence that name none in their own words, after duplicates are
+// merged (a shared date must not make two readings of one act look like two acts):
+// - an event noun takes its clause's time adverbial, wherever it stands ("On Sunday, police
+//   fired tear gas, rubber bullets ...", "Duale on Tuesday evening authorized the
+//   deployment"): the acts of a clause share it;
+// - a pluperfect recall ("said on Friday they had seized", "avait expulsé") happened before
+//   the telling, on a day the text does not give: it takes none of these dates and falls
+//   back to the publication date, with date_precision "published" saying so;
+// - the content of an act of speech ("a déclaré jeudi que la Géorgie ne mettrait pas ...")
+//   takes the date of the telling;
+// - a clause that happens at the time of the one it hangs on ("on Thursday, when Ecuador
+//   declared", "hours after the envoy met") takes its date, and that clause takes the
+//   subordinate's when it has none ("When police stormed the camp on Monday, ...");
+// - a clause coordinated to the one before is dated as that one.
+void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
+                const pipeline::Analyzer& an, std::vector<EventDraft>& kept) {
+  const int nc = static_cast<int>(clauses.size());
+  auto clause_of = [&](const EventDraft& d) { return std::clamp(s.toks[d.trig_b].clause, 0, nc - 1); };
+  for (auto& d : kept) {
+    if (d.time != nullptr) continue;
+    const Clause& cl = clauses[clause_of(d)];
+    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an);
+  }
+  // The time of clause `ci`: its own adverbial, else the date one of its acts was given.
+  auto time_of_clause = [&](int ci) -> const pl::TimeHit* {
+    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an)) return th;
+    for (const auto& k : kept)
+      if (k.time != nullptr && clause_of(k) == ci) return k.time;
+    return nullptr;
+  };
+  for (auto& d : kept) {
+    if (d.time != nullptr || d.pluperfect) continue;
+    // A clause coordinated to the one before ("que la Géorgie ne mettrait pas ... et
+    // refuserait") continues it: it is dated as that clause is.
+    int ci = clause_of(d);
+    while (ci > 0 && clauses[ci].coordinated) {
+      if (const pl::TimeHit* th = time_of_clause(ci - 1)) {
+        d.time = th;
+        break;
+      }
+      --ci;
+    }
+    if (d.time != nullptr) continue;
+    const Clause& cl = clauses[ci];
+    if (ci > 0 && cl.subordinate && !cl.relative) {
+      const Clause& up = clauses[ci - 1];
+      bool speech = false;
+      for (int j = up.b; j < up.e; ++j)
+        if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb)) speech = true;
+      if (speech || SameTimeClause(s, cl, an)) d.time = time_of_clause(ci - 1);
+    }
+    if (d.time == nullptr && ci + 1 < nc && SameTimeClause(s, clauses[ci + 1], an))
+      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
+  }
+}
+
 bool InAnyTime(const Sentence& s, int j) {
   for (const auto& th : s.times)
     if (j >= th.b && j < th.e) return true;
@@ -780,18 +890,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return nullptr;
     };
-    auto pick_time = [&](int b, int e) -> const pl::TimeHit* {
-      for (const auto& th : s.times) {
-        if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
-        // "depuis 2022", "since 1980": a span's start, not the act's date.
-        if (th.b > 0) {
-          std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
-          if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
-        }
-        return &th;
-      }
-      return nullptr;
-    };
+    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an); };
     if (c.noun) {
       d.place = pick_place(window_b, window_e);
       d.time = pick_time(c.tok, window_e);
@@ -807,11 +906,31 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             break;
           }
         }
-        if (v >= 0) d.time = pick_time(v + 1, c.tok);
+        if (v >= 0) {
+          d.time = pick_time(v + 1, c.tok);
+          int gb = v;
+          while (gb > cl.b && (s.toks[gb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kReflexive | pl::kAdvSkip | pl::kNeg)))
+            --gb;
+          d.pluperfect = Pluperfect(s, gb, v);
+        }
       }
     } else {
       d.place = pick_place(cl.b, cl.e);
       d.time = pick_time(cl.b, cl.e);
+      d.pluperfect = Pluperfect(s, g.b, c.tok);
+      // A report not split from what it tells ("police said on Friday they had seized"):
+      // a date before the act's verb group with a verb of saying before it dates the
+      // telling. The act takes a date of its own after it, else (ShareTimes) the
+      // telling's, unless it is a pluperfect recall, which happened earlier.
+      if (d.time != nullptr && d.time->e <= g.b) {
+        bool told = false;
+        for (int j = cl.b; j < g.b; ++j)
+          if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb) && !InAnyTime(s, j)) told = true;
+        if (told) {
+          const pl::TimeHit* own = pick_time(g.b, cl.e);
+          d.time = own != nullptr ? own : d.pluperfect ? nullptr : d.time;
+        }
+      }
       // "arrivés à Moscou, où la Russie leur a accordé l'asile": a clause opened by "où",
       // "where" takes place where its antecedent is.
       if (d.place == nullptr && cl.b > 0) {
@@ -1383,6 +1502,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
+  ShareTimes(s, clauses, an, kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
