@@ -353,6 +353,18 @@ void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why
                ctx.text.data() + s.toks[tok].t.begin, why);
 }
 
+// A warning and the blow it announces in the clause right after it ("a averti mardi soir
+// qu'Israël frapperait le Liban", "warned that Poland would strike Belarus") are one act, a
+// threat: the blow is only held out. Same author, the blow planned or hypothetical.
+bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sentence& s) {
+  return threat.cameo.compare(0, 2, "13") == 0 && !threat.noun && !threat.has_target &&
+         threat.has_source && !threat.source.country.empty() && blow.has_source &&
+         blow.has_target && blow.source.country == threat.source.country &&
+         (blow.modality == "hypothetical" || blow.modality == "planned") &&
+         IsMaterialRoot(blow.cameo) &&
+         s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -1446,6 +1458,17 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   for (auto& e : out) {
     bool dup = false;
     for (auto& k : kept) {
+      // The warning keeps its trigger and date, and takes the blow's target.
+      if (AnnouncedBlow(k, e, s) || AnnouncedBlow(e, k, s)) {
+        EventDraft& threat = AnnouncedBlow(k, e, s) ? k : e;
+        const EventDraft& blow = &threat == &k ? e : k;
+        threat.target = blow.target;
+        threat.has_target = true;
+        if (threat.time == nullptr) threat.time = blow.time;
+        if (&threat != &k) k = threat;
+        dup = true;
+        break;
+      }
       // The same act seen twice, once without its target ("dispersé les manifestants à
       // coups de gaz lacrymogène"): keep the fuller one.
       if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
