@@ -236,7 +236,7 @@ bool Pluperfect(const Sentence& s, int b, int v) {
 //   subordinate's when it has none ("When police stormed the camp on Monday, ...");
 // - a clause coordinated to the one before is dated as that one.
 void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
-                const pipeline::Analyzer& an, std::vector<EventDraft>& kept) {
+                const pipeline::Analyzer& an, pl::DocContext& ctx, std::vector<EventDraft>& kept) {
   const int nc = static_cast<int>(clauses.size());
   auto clause_of = [&](const EventDraft& d) { return std::clamp(s.toks[d.trig_b].clause, 0, nc - 1); };
   for (auto& d : kept) {
@@ -274,6 +274,45 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
     }
     if (d.time == nullptr && ci + 1 < nc && SameTimeClause(s, clauses[ci + 1], an))
       d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
+  }
+  // A sentence with no date at all that goes on with a pair of states whose act the
+  // sentence before dated in its own words ("L'Ethiopie et la Somalie ont conclu mercredi
+  // soir un accord ... / Abiy Ahmed et Hassan Cheikh Mohamoud se sont serré la main"),
+  // tells the same day. Two different countries are needed: within one country a story
+  // moves on to other acts on other days with the same parties. Not a recall, nor what is
+  // planned or held out.
+  bool dated = false;
+  for (const auto& th : s.times)
+    if (th.kind == "DATE") dated = true;
+  if (!dated && ctx.dated_sentence == s.index - 1 && ctx.dated_time != nullptr) {
+    for (auto& d : kept) {
+      if (d.time != nullptr || d.pluperfect || d.modality == "planned" || d.modality == "hypothetical")
+        continue;
+      if (!d.has_source || !d.has_target) continue;
+      const std::string& a = d.source.country;
+      const std::string& b = d.target.country;
+      if (a.empty() || b.empty() || a == b) continue;
+      for (const auto& [x, y] : ctx.dated_dyads)
+        if ((x == a && y == b) || (x == b && y == a)) d.time = ctx.dated_time;
+    }
+  }
+  ctx.dated_sentence = -1;
+  ctx.dated_time = nullptr;
+  ctx.dated_dyads.clear();
+  for (const auto& d : kept) {
+    // Only a date this sentence's own words give: an inherited one is not passed on.
+    if (d.time == nullptr || d.time < s.times.data() || d.time >= s.times.data() + s.times.size() ||
+        d.time->precision != "day" || d.modality == "planned" || d.modality == "hypothetical")
+      continue;
+    if (ctx.dated_time == nullptr) ctx.dated_time = d.time;
+    else if (ctx.dated_time != d.time) {  // two days in one sentence: no single date to pass on
+      ctx.dated_time = nullptr;
+      ctx.dated_dyads.clear();
+      break;
+    }
+    ctx.dated_sentence = s.index;
+    if (d.has_source && d.has_target && !d.source.country.empty() && !d.target.country.empty())
+      ctx.dated_dyads.emplace_back(d.source.country, d.target.country);
   }
 }
 
@@ -1525,7 +1564,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
-  ShareTimes(s, clauses, an, kept);
+  ShareTimes(s, clauses, an, ctx, kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
