@@ -188,6 +188,22 @@ int FirstWordOf(const Sentence& s, const Clause& cl) {
   return -1;
 }
 
+// The "after"/"après" (`clause.after`) that opens a subordinate clause ("after police
+// raided", "après que la police a fait irruption", where the clause starts at "que"), or -1.
+int AfterWord(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  int w = FirstWordOf(s, cl);
+  if (w < 0 || !cl.subordinate || cl.relative) return -1;
+  const pack::LanguagePack& pk = an.pack();
+  if (pk.Is("clause.after", KeyOf(s.toks[w], an))) return w;
+  if (w > 0 && IsWord(s.toks[w - 1]) && pk.Is("subordinator", KeyOf(s.toks[w], an)) &&
+      pk.Is("clause.after", KeyOf(s.toks[w - 1], an)))
+    return w - 1;
+  return -1;
+}
+bool AfterClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  return AfterWord(s, cl, an) >= 0;
+}
+
 // A subordinate clause that happens at the time of the clause it hangs on: "when", "lorsque",
 // "quand" (`clause.same-time`), or "after"/"après" (`clause.after`) right behind a short
 // lapse ("hours after", "quelques heures après", "shortly after": `clause.lapse`). Plain
@@ -198,12 +214,13 @@ bool SameTimeClause(const Sentence& s, const Clause& cl, const pipeline::Analyze
   if (w < 0 || !cl.subordinate || cl.relative) return false;
   std::string_view k = KeyOf(s.toks[w], an);
   if (pk.Is("clause.same-time", k)) return true;
-  if (pk.Is("clause.after", k)) {
-    for (int j = w - 1; j >= 0 && j >= w - 2; --j)
+  if (int a = AfterWord(s, cl, an); a >= 0) {
+    for (int j = a - 1; j >= 0 && j >= a - 2; --j)
       if (IsWord(s.toks[j])) return pk.Is("clause.lapse", KeyOf(s.toks[j], an));
   }
   return false;
 }
+
 
 // A verb group in the pluperfect ("had seized", "had been arrested", "avait expulsé",
 // "s'étaient retirés", "était parti"): an act placed before the time of the telling.
@@ -272,7 +289,11 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
         if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb)) speech = true;
       if (speech || SameTimeClause(s, cl, an)) d.time = time_of_clause(ci - 1);
     }
-    if (d.time == nullptr && ci + 1 < nc && SameTimeClause(s, clauses[ci + 1], an))
+    // An act told as following a dated one ("broke off relations after police forced their
+    // way into the embassy late Friday") happened no earlier: with no date of its own it
+    // takes that one (the telling closes the gap to the publication).
+    if (d.time == nullptr && ci + 1 < nc &&
+        (SameTimeClause(s, clauses[ci + 1], an) || AfterClause(s, clauses[ci + 1], an)))
       d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
   }
   // A sentence with no date at all that goes on with a pair of states whose act the
