@@ -167,6 +167,176 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   return g;
 }
 
+// The first date in tokens [b, e) that can date an act: "depuis 2022", "since 1980" open a
+// span and date nothing.
+const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an) {
+  for (const auto& th : s.times) {
+    if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
+    if (th.b > 0) {
+      std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
+      if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
+    }
+    return &th;
+  }
+  return nullptr;
+}
+
+// The first word of a clause, past its punctuation, or -1.
+int FirstWordOf(const Sentence& s, const Clause& cl) {
+  for (int j = cl.b; j < cl.e; ++j)
+    if (IsWord(s.toks[j])) return j;
+  return -1;
+}
+
+// The "after"/"après" (`clause.after`) that opens a subordinate clause ("after police
+// raided", "après que la police a fait irruption", where the clause starts at "que"), or -1.
+int AfterWord(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  int w = FirstWordOf(s, cl);
+  if (w < 0 || !cl.subordinate || cl.relative) return -1;
+  const pack::LanguagePack& pk = an.pack();
+  if (pk.Is("clause.after", KeyOf(s.toks[w], an))) return w;
+  if (w > 0 && IsWord(s.toks[w - 1]) && pk.Is("subordinator", KeyOf(s.toks[w], an)) &&
+      pk.Is("clause.after", KeyOf(s.toks[w - 1], an)))
+    return w - 1;
+  return -1;
+}
+bool AfterClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  return AfterWord(s, cl, an) >= 0;
+}
+
+// A subordinate clause that happens at the time of the clause it hangs on: "when", "lorsque",
+// "quand" (`clause.same-time`), or "after"/"après" (`clause.after`) right behind a short
+// lapse ("hours after", "quelques heures après", "shortly after": `clause.lapse`). Plain
+// "after", "before", "since" place the act on another day and are not linked.
+bool SameTimeClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
+  const pack::LanguagePack& pk = an.pack();
+  int w = FirstWordOf(s, cl);
+  if (w < 0 || !cl.subordinate || cl.relative) return false;
+  std::string_view k = KeyOf(s.toks[w], an);
+  if (pk.Is("clause.same-time", k)) return true;
+  if (int a = AfterWord(s, cl, an); a >= 0) {
+    for (int j = a - 1; j >= 0 && j >= a - 2; --j)
+      if (IsWord(s.toks[j])) return pk.Is("clause.lapse", KeyOf(s.toks[j], an));
+  }
+  return false;
+}
+
+
+// A verb group in the pluperfect ("had seized", "had been arrested", "avait expulsé",
+// "s'étaient retirés", "était parti"): an act placed before the time of the telling.
+bool Pluperfect(const Sentence& s, int b, int v) {
+  const Tok& t = s.toks[v];
+  bool reflexive = false;
+  for (int j = b; j < v; ++j) {
+    const Tok& a = s.toks[j];
+    if (a.cls & pl::kReflexive) reflexive = true;
+    if (!(a.feats & (lex::kPast | lex::kImpf)) || (a.feats & lex::kPres)) continue;
+    if ((a.cls & pl::kAuxHave) && (t.feats & (lex::kPpas | lex::kPast))) return true;
+    if ((a.cls & pl::kAuxBe) && (t.feats & lex::kPpas) && (reflexive || (t.cls & pl::kEtreVerb)))
+      return true;
+  }
+  return false;
+}
+
+// Dates for the acts of a sentence that name none in their own words, after duplicates are
+// merged (a shared date must not make two readings of one act look like two acts):
+// - an event noun takes its clause's time adverbial, wherever it stands ("On Sunday, police
+//   fired tear gas, rubber bullets ...", "Duale on Tuesday evening authorized the
+//   deployment"): the acts of a clause share it;
+// - a pluperfect recall ("said on Friday they had seized", "avait expulsé") happened before
+//   the telling, on a day the text does not give: it takes none of these dates and falls
+//   back to the publication date, with date_precision "published" saying so;
+// - the content of an act of speech ("a déclaré jeudi que la Géorgie ne mettrait pas ...")
+//   takes the date of the telling;
+// - a clause that happens at the time of the one it hangs on ("on Thursday, when Ecuador
+//   declared", "hours after the envoy met") takes its date, and that clause takes the
+//   subordinate's when it has none ("When police stormed the camp on Monday, ...");
+// - a clause coordinated to the one before is dated as that one.
+void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
+                const pipeline::Analyzer& an, pl::DocContext& ctx, std::vector<EventDraft>& kept) {
+  const int nc = static_cast<int>(clauses.size());
+  auto clause_of = [&](const EventDraft& d) { return std::clamp(s.toks[d.trig_b].clause, 0, nc - 1); };
+  for (auto& d : kept) {
+    if (d.time != nullptr) continue;
+    const Clause& cl = clauses[clause_of(d)];
+    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an);
+  }
+  // The time of clause `ci`: its own adverbial, else the date one of its acts was given.
+  auto time_of_clause = [&](int ci) -> const pl::TimeHit* {
+    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an)) return th;
+    for (const auto& k : kept)
+      if (k.time != nullptr && clause_of(k) == ci) return k.time;
+    return nullptr;
+  };
+  for (auto& d : kept) {
+    if (d.time != nullptr || d.pluperfect) continue;
+    // A clause coordinated to the one before ("que la Géorgie ne mettrait pas ... et
+    // refuserait") continues it: it is dated as that clause is.
+    int ci = clause_of(d);
+    while (ci > 0 && clauses[ci].coordinated) {
+      if (const pl::TimeHit* th = time_of_clause(ci - 1)) {
+        d.time = th;
+        break;
+      }
+      --ci;
+    }
+    if (d.time != nullptr) continue;
+    const Clause& cl = clauses[ci];
+    if (ci > 0 && cl.subordinate && !cl.relative) {
+      const Clause& up = clauses[ci - 1];
+      bool speech = false;
+      for (int j = up.b; j < up.e; ++j)
+        if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb)) speech = true;
+      if (speech || SameTimeClause(s, cl, an)) d.time = time_of_clause(ci - 1);
+    }
+    // An act told as following a dated one ("broke off relations after police forced their
+    // way into the embassy late Friday") happened no earlier: with no date of its own it
+    // takes that one (the telling closes the gap to the publication).
+    if (d.time == nullptr && ci + 1 < nc &&
+        (SameTimeClause(s, clauses[ci + 1], an) || AfterClause(s, clauses[ci + 1], an)))
+      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
+  }
+  // A sentence with no date at all that goes on with a pair of states whose act the
+  // sentence before dated in its own words ("L'Ethiopie et la Somalie ont conclu mercredi
+  // soir un accord ... / Abiy Ahmed et Hassan Cheikh Mohamoud se sont serré la main"),
+  // tells the same day. Two different countries are needed: within one country a story
+  // moves on to other acts on other days with the same parties. Not a recall, nor what is
+  // planned or held out.
+  bool dated = false;
+  for (const auto& th : s.times)
+    if (th.kind == "DATE") dated = true;
+  if (!dated && ctx.dated_sentence == s.index - 1 && ctx.dated_time != nullptr) {
+    for (auto& d : kept) {
+      if (d.time != nullptr || d.pluperfect || d.modality == "planned" || d.modality == "hypothetical")
+        continue;
+      if (!d.has_source || !d.has_target) continue;
+      const std::string& a = d.source.country;
+      const std::string& b = d.target.country;
+      if (a.empty() || b.empty() || a == b) continue;
+      for (const auto& [x, y] : ctx.dated_dyads)
+        if ((x == a && y == b) || (x == b && y == a)) d.time = ctx.dated_time;
+    }
+  }
+  ctx.dated_sentence = -1;
+  ctx.dated_time = nullptr;
+  ctx.dated_dyads.clear();
+  for (const auto& d : kept) {
+    // Only a date this sentence's own words give: an inherited one is not passed on.
+    if (d.time == nullptr || d.time < s.times.data() || d.time >= s.times.data() + s.times.size() ||
+        d.time->precision != "day" || d.modality == "planned" || d.modality == "hypothetical")
+      continue;
+    if (ctx.dated_time == nullptr) ctx.dated_time = d.time;
+    else if (ctx.dated_time != d.time) {  // two days in one sentence: no single date to pass on
+      ctx.dated_time = nullptr;
+      ctx.dated_dyads.clear();
+      break;
+    }
+    ctx.dated_sentence = s.index;
+    if (d.has_source && d.has_target && !d.source.country.empty() && !d.target.country.empty())
+      ctx.dated_dyads.emplace_back(d.source.country, d.target.country);
+  }
+}
+
 bool InAnyTime(const Sentence& s, int j) {
   for (const auto& th : s.times)
     if (j >= th.b && j < th.e) return true;
@@ -273,6 +443,18 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
   const Phrase& p = s.phrases[before.phrase];
   if (p.members.empty() || p.is_time) return nullptr;
   return &p.members;
+}
+
+// A warning and the blow it announces in the clause right after it ("a averti mardi soir
+// qu'Israël frapperait le Liban", "warned that Poland would strike Belarus") are one act, a
+// threat: the blow is only held out. Same author, the blow planned or hypothetical.
+bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sentence& s) {
+  return threat.cameo.compare(0, 2, "13") == 0 && !threat.noun && !threat.has_target &&
+         threat.has_source && !threat.source.country.empty() && blow.has_source &&
+         blow.has_target && blow.source.country == threat.source.country &&
+         (blow.modality == "hypothetical" || blow.modality == "planned") &&
+         IsMaterialRoot(blow.cameo) &&
+         s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
 }
 
 }  // namespace
@@ -813,18 +995,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return nullptr;
     };
-    auto pick_time = [&](int b, int e) -> const pl::TimeHit* {
-      for (const auto& th : s.times) {
-        if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
-        // "depuis 2022", "since 1980": a span's start, not the act's date.
-        if (th.b > 0) {
-          std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
-          if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
-        }
-        return &th;
-      }
-      return nullptr;
-    };
+    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an); };
     if (c.noun) {
       d.place = pick_place(window_b, window_e);
       d.time = pick_time(c.tok, window_e);
@@ -840,11 +1011,31 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             break;
           }
         }
-        if (v >= 0) d.time = pick_time(v + 1, c.tok);
+        if (v >= 0) {
+          d.time = pick_time(v + 1, c.tok);
+          int gb = v;
+          while (gb > cl.b && (s.toks[gb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kReflexive | pl::kAdvSkip | pl::kNeg)))
+            --gb;
+          d.pluperfect = Pluperfect(s, gb, v);
+        }
       }
     } else {
       d.place = pick_place(cl.b, cl.e);
       d.time = pick_time(cl.b, cl.e);
+      d.pluperfect = Pluperfect(s, g.b, c.tok);
+      // A report not split from what it tells ("police said on Friday they had seized"):
+      // a date before the act's verb group with a verb of saying before it dates the
+      // telling. The act takes a date of its own after it, else (ShareTimes) the
+      // telling's, unless it is a pluperfect recall, which happened earlier.
+      if (d.time != nullptr && d.time->e <= g.b) {
+        bool told = false;
+        for (int j = cl.b; j < g.b; ++j)
+          if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb) && !InAnyTime(s, j)) told = true;
+        if (told) {
+          const pl::TimeHit* own = pick_time(g.b, cl.e);
+          d.time = own != nullptr ? own : d.pluperfect ? nullptr : d.time;
+        }
+      }
       // "arrivés à Moscou, où la Russie leur a accordé l'asile": a clause opened by "où",
       // "where" takes place where its antecedent is.
       if (d.place == nullptr && cl.b > 0) {
@@ -1361,6 +1552,17 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   for (auto& e : out) {
     bool dup = false;
     for (auto& k : kept) {
+      // The warning keeps its trigger and date, and takes the blow's target.
+      if (AnnouncedBlow(k, e, s) || AnnouncedBlow(e, k, s)) {
+        EventDraft& threat = AnnouncedBlow(k, e, s) ? k : e;
+        const EventDraft& blow = &threat == &k ? e : k;
+        threat.target = blow.target;
+        threat.has_target = true;
+        if (threat.time == nullptr) threat.time = blow.time;
+        if (&threat != &k) k = threat;
+        dup = true;
+        break;
+      }
       // The same act seen twice, once without its target ("dispersé les manifestants à
       // coups de gaz lacrymogène"): keep the fuller one.
       if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
@@ -1417,6 +1619,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
+  ShareTimes(s, clauses, an, ctx, kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&

@@ -29,6 +29,7 @@ struct EventDraft {
   std::string modality = "asserted";
   const pipeline::TimeHit* time = nullptr;
   bool future = false;
+  bool pluperfect = false;  // the act's verb group is a pluperfect ("had seized", "avait expulsé")
   const pipeline::PlaceHit* place = nullptr;
   std::string cameo, mode;
   double confidence = 0.5;

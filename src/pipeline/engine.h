@@ -38,6 +38,12 @@ struct DocContext {
   // target): the last stands for "les deux pays", "the two sides"; the others give the
   // adversary slot its author.
   std::vector<std::pair<ActorRef, ActorRef>> dyads;
+  // The date the acts of the last sentence took from their own words, and the pairs of
+  // countries they were between: a next sentence with no date that goes on with one of
+  // these pairs takes it (event::ShareTimes).
+  int dated_sentence = -1;
+  const TimeHit* dated_time = nullptr;
+  std::vector<std::pair<std::string, std::string>> dated_dyads;
   std::string scratch;         // reused key buffer
 };
 
