@@ -5,13 +5,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-expect_status() {
-  local want=$1
-  shift
-  local got=0
-  "$@" >"$WORK/out" 2>"$WORK/err" || got=$?
-  [[ $got == "$want" ]] || { cat "$WORK/out" "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
-}
 digest() { "$PYTHON" -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$1"; }
 
 good="$SRC/examples/reuters-fr-expulsions-2025-04-15.txt"

@@ -15,3 +15,13 @@ fail() {
 examples() {
   find "$SRC/examples" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.jsonl' \) | LC_ALL=C sort
 }
+
+# expect_status WANT COMMAND...: runs COMMAND with its output in $WORK/out and $WORK/err and
+# fails the test, showing both, unless it exits with status WANT.
+expect_status() {
+  local want=$1
+  shift
+  local got=0
+  "$@" >"$WORK/out" 2>"$WORK/err" || got=$?
+  [[ $got == "$want" ]] || { cat "$WORK/out" "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
+}

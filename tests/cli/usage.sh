@@ -3,14 +3,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-expect_status() {
-  local want=$1
-  shift
-  local got=0
-  "$@" >"$WORK/out" 2>"$WORK/err" || got=$?
-  [[ $got == "$want" ]] || { cat "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
-}
-
 good="$SRC/examples/reuters-fr-expulsions-2025-04-15.txt"
 expect_status 0 "$ATTACHE" version
 grep -q '^attache [0-9]' "$WORK/out" || fail "version prints no version"

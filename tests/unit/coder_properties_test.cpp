@@ -13,18 +13,12 @@
 
 #include "attache/coder.h"
 #include "attache/record.h"
+#include "shared_coder.h"
 
 namespace attache {
 namespace {
 
-std::unique_ptr<Coder>& SharedCoder() {
-  static std::unique_ptr<Coder> coder = [] {
-    const char* path = std::getenv("ATTACHE_LEXICON");
-    auto c = Coder::Open(path ? path : "attache.lex", CoderOptions{});
-    return c.ok() ? std::move(c.value()) : nullptr;
-  }();
-  return coder;
-}
+using attache::test_support::SharedCoder;
 
 // Python-style slicing by code points.
 std::string Slice(const std::string& text, int64_t start, int64_t end) {

@@ -17,6 +17,7 @@
 #include "lexicon/lexicon.h"
 #include "pack/pack.h"
 #include "text/tokenize.h"
+#include "shared_coder.h"
 
 namespace attache {
 namespace {
@@ -178,14 +179,7 @@ TEST(FrameCheckTest, BuilderRefusesABadFrame) {
 }
 
 // The full lexicon, through the coder: the names are mentions with their country.
-std::unique_ptr<Coder>& SharedCoder() {
-  static std::unique_ptr<Coder> coder = [] {
-    const char* path = std::getenv("ATTACHE_LEXICON");
-    auto c = Coder::Open(path ? path : "attache.lex", CoderOptions{});
-    return c.ok() ? std::move(c.value()) : nullptr;
-  }();
-  return coder;
-}
+using attache::test_support::SharedCoder;
 
 bool HasMention(const Document& d, const std::string& words, const std::string& country) {
   return std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) {

@@ -116,6 +116,20 @@ class StoreTest : public ::testing::Test {
     return store.ok() ? std::move(*store) : nullptr;
   }
 
+  // A database made by this version, then marked as written by the next schema version.
+  void MakeNewerDatabase() {
+    {
+      auto store = OpenOrDie();
+      ASSERT_NE(store, nullptr);
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const std::string bump =
+        "PRAGMA user_version = " + std::to_string(Store::SchemaVersion() + 1);
+    ASSERT_EQ(sqlite3_exec(db, bump.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+
   // The single value of a query, "" on error (after failing the test).
   static std::string Scalar(Store& store, const std::string& sql,
                             const std::vector<std::string>& params = {}) {
@@ -164,15 +178,8 @@ TEST_F(StoreTest, ReopeningKeepsDataAndVersion) {
 }
 
 TEST_F(StoreTest, RefusesADatabaseFromANewerVersion) {
-  {
-    auto store = OpenOrDie();
-    ASSERT_NE(store, nullptr);
-  }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  const std::string bump = "PRAGMA user_version = " + std::to_string(Store::SchemaVersion() + 1);
-  ASSERT_EQ(sqlite3_exec(db, bump.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  MakeNewerDatabase();
+  if (HasFatalFailure()) return;
   auto store = Store::Open(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("newer attache"), std::string::npos)
@@ -222,15 +229,8 @@ TEST_F(StoreTest, ReadOnlyRefusesAndLeavesAloneADatabaseWithoutSchema) {
 }
 
 TEST_F(StoreTest, ReadOnlyRefusesANewerVersion) {
-  {
-    auto store = OpenOrDie();
-    ASSERT_NE(store, nullptr);
-  }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  const std::string bump = "PRAGMA user_version = " + std::to_string(Store::SchemaVersion() + 1);
-  ASSERT_EQ(sqlite3_exec(db, bump.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  MakeNewerDatabase();
+  if (HasFatalFailure()) return;
   auto store = Store::OpenReadOnly(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("newer attache"), std::string::npos)
