@@ -13,6 +13,7 @@
 #include "record/country_codes.h"
 #include "record/document_parts.h"
 #include "record/json_writer.h"
+#include "text/strings.h"
 #include "time/time.h"
 
 namespace attache {
@@ -28,17 +29,7 @@ using record::JsonWriter;
 
 using timex::CivilDate;
 
-// `n` ASCII digits of `s` at `pos` as a number (clock fields, zone offsets, CAMEO roots).
-bool ParseDigits(std::string_view s, size_t pos, size_t n, int* value) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *value = v;
-  return true;
-}
+using text::ParseDigits;  // clock fields, zone offsets, CAMEO roots
 
 // The publication day, parsed once per document.
 std::optional<CivilDate> PublishedDay(const Document& doc) {

@@ -45,6 +45,17 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return out;
 }
 
+bool ParseDigits(std::string_view s, size_t at, size_t count, int* out) {
+  if (at + count > s.size()) return false;
+  int v = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
 StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("cannot read " + path);

@@ -28,6 +28,10 @@ std::vector<std::string_view> SplitList(std::string_view s, char sep = ',');
 // The words of `s` separated by runs of blanks.
 std::vector<std::string_view> SplitWords(std::string_view s);
 
+// `count` ASCII digits of `s` at `at` as a number in `*out`; false (and `*out` untouched) if
+// `s` is too short there or any of them is not a digit.
+bool ParseDigits(std::string_view s, size_t at, size_t count, int* out);
+
 // The whole file, bytes as they are; an error names the file.
 StatusOr<std::string> ReadFile(const std::string& path);
 

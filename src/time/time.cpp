@@ -15,6 +15,7 @@
 #include <mutex>
 
 #include "text/fold.h"
+#include "text/strings.h"
 
 namespace attache::timex {
 
@@ -89,21 +90,7 @@ std::string CivilDate::FormatMonth() const {
   return buf;
 }
 
-namespace {
-
-// `count` ASCII digits of `s` at `at` as a number.
-bool ParseDigits(std::string_view s, size_t at, size_t count, int* out) {
-  if (at + count > s.size()) return false;
-  int v = 0;
-  for (size_t i = at; i < at + count; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return true;
-}
-
-}  // namespace
+using text::ParseDigits;
 
 std::optional<CivilDate> CivilDate::ParseIso(std::string_view s) {
   CivilDate date;
@@ -293,15 +280,7 @@ void Tokenize(std::string_view s, std::vector<Tok>& toks, std::string& keys) {
   }
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+using text::Trim;
 
 bool ParseInt(std::string_view s, int* out) {
   if (s.empty() || s.size() > 9) return false;
