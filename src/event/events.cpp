@@ -275,6 +275,28 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
   return &p.members;
 }
 
+// "Israel and Hamas agreed to a ceasefire": a frame that sees the pair's act once per party,
+// with no recipient, repeats the symmetric event another frame coded for the pair. The
+// pairwise merge above absorbs one such party into the pair's event; this drops the others.
+void DropPartiesOfMutualActs(std::vector<EventDraft>& kept) {
+  std::vector<bool> drop(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const EventDraft& e = kept[i];
+    if (e.has_target || !e.has_source || e.source.country.empty()) continue;
+    for (const auto& k : kept)
+      if (k.symmetric && k.has_target && k.cameo.substr(0, 2) == e.cameo.substr(0, 2) &&
+          (k.source.country == e.source.country || k.target.country == e.source.country))
+        drop[i] = true;
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!drop[i]) {
+      if (w != i) kept[w] = std::move(kept[i]);
+      ++w;
+    }
+  kept.resize(w);
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -1417,6 +1439,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
+  DropPartiesOfMutualActs(kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
