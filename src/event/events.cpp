@@ -132,6 +132,10 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   } else {
     for (int j = g.b; j < v; ++j)
       if (s.toks[j].cls & pl::kNeg) g.negated = true;
+    // "be" as the verb itself puts the negation after it: "was not ready to strike".
+    if ((t.cls & pl::kAuxBe) && v + 1 < static_cast<int>(s.toks.size()) &&
+        (s.toks[v + 1].cls & pl::kNeg))
+      g.negated = true;
   }
   bool ppas = (t.feats & lex::kPpas) || (en && (t.feats & lex::kPast));
   if (ppas && !g.reflexive) {
@@ -273,6 +277,79 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
   const Phrase& p = s.phrases[before.phrase];
   if (p.members.empty() || p.is_time) return nullptr;
   return &p.members;
+}
+
+// The adversary a conditional threat names: the first actor after a `condition` marker
+// ("would respond if attacked by NATO", "répondrait en cas d'attaque de l'Otan", "si Manille
+// déployait des missiles"), up to the next punctuation, other than the speaker's own side.
+bool ConditionAdversary(const Sentence& s, int from, const std::string& own,
+                        const pipeline::Analyzer& an, ActorRef& out) {
+  const pack::LanguagePack& pk = an.pack();
+  const int n = static_cast<int>(s.toks.size());
+  std::string key;
+  auto marker_at = [&](int j) {
+    int len = 0;
+    key.clear();
+    for (int k = 0; k < 3 && j + k < n; ++k) {
+      if (k > 0) key.push_back(' ');
+      key.append(KeyOf(s.toks[j + k], an));
+      if (pk.Is("condition", key)) len = k + 1;
+    }
+    return len;
+  };
+  for (int j = from; j < n; ++j) {
+    // The condition belongs to the trigger's clause: it may follow a comma ("would
+    // respond, if attacked"), nothing further.
+    if (s.toks[j].t.kind == text::TokenKind::kPunct) {
+      if (KeyOf(s.toks[j], an) != "," || j + 1 >= n || marker_at(j + 1) == 0) return false;
+      continue;
+    }
+    int len = marker_at(j);
+    if (len == 0) continue;
+    int stop = j + len;
+    while (stop < n && s.toks[stop].t.kind != text::TokenKind::kPunct) ++stop;
+    for (const Phrase& q : s.phrases) {
+      if (q.b < j + len || q.b >= stop || q.members.empty() || q.is_time) continue;
+      const ActorRef& m = q.members[0];
+      if (m.code.empty() || (!own.empty() && m.country == own)) continue;
+      out = m;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// "ont averti ..., prévenant que l'Iran frapperait Israël": an attack held out as possible
+// or announced, told in the same sentence as a threat between the same countries, is that
+// threat's content (the coder would make it a second THREATEN 138). The threat takes the
+// force code when the attack is what it announces.
+void DropThreatContents(std::vector<EventDraft>& kept) {
+  std::vector<bool> drop(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const EventDraft& e = kept[i];
+    std::string_view root = std::string_view(e.cameo).substr(0, 2);
+    if (!(root == "18" || root == "19" || root == "20")) continue;
+    if (e.modality != "planned" && e.modality != "hypothetical") continue;
+    if (!e.has_source || e.source.country.empty()) continue;
+    for (auto& k : kept) {
+      if (std::string_view(k.cameo).substr(0, 2) != "13" || !k.has_source) continue;
+      if (k.source.country != e.source.country || k.target.country != e.target.country) continue;
+      if (k.cameo == "130") {
+        k.cameo = "138";
+        k.mode = "violence";
+      }
+      drop[i] = true;
+      break;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!drop[i]) {
+      if (w != i) kept[w] = std::move(kept[i]);
+      ++w;
+    }
+  kept.resize(w);
 }
 
 // "Israel and Hamas agreed to a ceasefire": a frame that sees the pair's act once per party,
@@ -611,8 +688,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         }
       }
     }
+    // "ready to strike Israel": after the infinitive marker, a word that is also a verb and
+    // takes an actor for its object is that verb, not the noun ("a strike").
+    bool infinitive_with_object =
+        ctx.lang == lex::Lang::kEn && i > 0 && i + 1 < n && (t.pos & lex::kVerb) &&
+        KeyOf(s.toks[i - 1], an) == "to" && s.toks[i + 1].phrase >= 0 &&
+        s.phrases[s.toks[i + 1].phrase].prep < 0 && !s.phrases[s.toks[i + 1].phrase].members.empty();
     // Nouns (possibly multi-word: "échange téléphonique").
-    if (t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) {
+    if ((t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) && !infinitive_with_object) {
       Lemmas(t, lex::kNoun, an, lemmas);
       // The written form also counts ("pourparlers"), unless the token is only a verb form
       // whose fold collides with a noun ("torturé" is not "torture").
@@ -1223,6 +1306,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           }
           case pack::Slot::kAdversary: {
             if (is_source || sources.empty() || sources[0].country.empty()) break;
+            if (ActorRef a; ConditionAdversary(s, c.tok + c.len, sources[0].country, an, a)) {
+              dst.push_back(a);
+              break;
+            }
             for (auto it = ctx.dyads.rbegin(); it != ctx.dyads.rend(); ++it) {
               if (it->second.country != sources[0].country) continue;
               ActorRef a = it->first;  // named in an earlier sentence: no words here
@@ -1440,6 +1527,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (!dup) kept.push_back(std::move(e));
   }
   DropPartiesOfMutualActs(kept);
+  DropThreatContents(kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
