@@ -232,6 +232,47 @@ ActorRef CountryActor(std::string_view country, int b = -1, int e = -1) {
   return a;
 }
 
+// The countries a phrase with no actor names by its demonyms or its origin: "sur les
+// importations canadiennes et mexicaines", "on Chinese steel", "tariffs on imports from
+// Mexico", "sur les produits en provenance de Chine" (the next phrase, introduced by an
+// `origin.prep`, when it follows right after).
+void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
+               std::vector<ActorRef>& dst) {
+  // Demonyms ("canadiennes"), and with `names` countries too ("du Mexique").
+  auto countries = [&](int b, int e, bool names) {
+    for (int j = b; j < e; ++j) {
+      const Tok& q = s.toks[j];
+      if (q.mention < 0) continue;
+      const auto& m = s.mentions[q.mention];
+      bool kind_ok = m.kind == lex::EntityKind::kDemonym || (names && m.kind == lex::EntityKind::kCountry);
+      if (m.candidate_person || !kind_ok || !m.also.empty()) continue;
+      std::string_view c = an.lexicon().entity(m.entity).country;
+      if (c.empty()) continue;
+      bool seen = false;
+      for (const auto& a : dst) seen = seen || a.country == c;
+      if (!seen) dst.push_back(CountryActor(c, m.b, m.e));
+      j = m.e - 1;
+    }
+  };
+  countries(p.b, p.e, false);
+  if (!dst.empty()) return;
+  for (const Phrase& q : s.phrases) {
+    if (q.prep < 0 || q.prep != p.e) continue;
+    // The preposition may run into the phrase: "en provenance du Mexique".
+    std::string key;
+    int len = 0;
+    for (int k = 0; k < 4 && q.prep + k < q.e; ++k) {
+      if (k > 0) key.push_back(' ');
+      key.append(KeyOf(s.toks[q.prep + k], an));
+      if (an.pack().Is("origin.prep", key)) len = k + 1;
+    }
+    if (len == 0) return;
+    if (!q.members.empty()) dst = q.members;
+    else countries(q.prep + len, q.e, true);
+    return;
+  }
+}
+
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
   std::string code = an.lexicon().str(en.code);
   return code.empty() ? std::string(en.country) : code;
@@ -1106,6 +1147,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kPrep:
             p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
             if (p) dst = p->members;
+            if (p && dst.empty()) OriginsOf(s, *p, an, dst);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
                 (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
               ActorRef a;
