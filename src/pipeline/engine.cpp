@@ -663,6 +663,13 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
         time_phrase_end = j;
         break;
       }
+      // ... and one followed right away by a date ends before it: "un responsable | mardi".
+      if (have_head && j > i && !is_genitive(j - 1) && [&] {
+            for (const auto& th : s.times)
+              if (th.kind == "DATE" && th.b == j) return true;
+            return false;
+          }())
+        break;
       if (content(j, have_head)) {
         if (p.head < 0 && (s.toks[j].pos & (lex::kNoun | lex::kPropn) || s.toks[j].mention >= 0))
           p.head = j;
@@ -1078,6 +1085,10 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           if (a.person) {
             Remember(a, s.index, false, ctx);
             if (!p.person) p.person = a;
+          } else if (c.title >= 0 && !a.plural && !a.sector.empty() && !p.person) {
+            // An unnamed official or source ("a senior official", "une source diplomatique")
+            // is no actor for events and no referent for pronouns, but a speaker.
+            p.person = a;
           }
           continue;
         }
