@@ -132,6 +132,10 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   } else {
     for (int j = g.b; j < v; ++j)
       if (s.toks[j].cls & pl::kNeg) g.negated = true;
+    // "be" as the verb itself puts the negation after it: "was not ready to strike".
+    if ((t.cls & pl::kAuxBe) && v + 1 < static_cast<int>(s.toks.size()) &&
+        (s.toks[v + 1].cls & pl::kNeg))
+      g.negated = true;
   }
   bool ppas = (t.feats & lex::kPpas) || (en && (t.feats & lex::kPast));
   if (ppas && !g.reflexive) {
@@ -398,6 +402,47 @@ ActorRef CountryActor(std::string_view country, int b = -1, int e = -1) {
   return a;
 }
 
+// The countries a phrase with no actor names by its demonyms or its origin: "sur les
+// importations canadiennes et mexicaines", "on Chinese steel", "tariffs on imports from
+// Mexico", "sur les produits en provenance de Chine" (the next phrase, introduced by an
+// `origin.prep`, when it follows right after).
+void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
+               std::vector<ActorRef>& dst) {
+  // Demonyms ("canadiennes"), and with `names` countries too ("du Mexique").
+  auto countries = [&](int b, int e, bool names) {
+    for (int j = b; j < e; ++j) {
+      const Tok& q = s.toks[j];
+      if (q.mention < 0) continue;
+      const auto& m = s.mentions[q.mention];
+      bool kind_ok = m.kind == lex::EntityKind::kDemonym || (names && m.kind == lex::EntityKind::kCountry);
+      if (m.candidate_person || !kind_ok || !m.also.empty()) continue;
+      std::string_view c = an.lexicon().entity(m.entity).country;
+      if (c.empty()) continue;
+      bool seen = false;
+      for (const auto& a : dst) seen = seen || a.country == c;
+      if (!seen) dst.push_back(CountryActor(c, m.b, m.e));
+      j = m.e - 1;
+    }
+  };
+  countries(p.b, p.e, false);
+  if (!dst.empty()) return;
+  for (const Phrase& q : s.phrases) {
+    if (q.prep < 0 || q.prep != p.e) continue;
+    // The preposition may run into the phrase: "en provenance du Mexique".
+    std::string key;
+    int len = 0;
+    for (int k = 0; k < 4 && q.prep + k < q.e; ++k) {
+      if (k > 0) key.push_back(' ');
+      key.append(KeyOf(s.toks[q.prep + k], an));
+      if (an.pack().Is("origin.prep", key)) len = k + 1;
+    }
+    if (len == 0) return;
+    if (!q.members.empty()) dst = q.members;
+    else countries(q.prep + len, q.e, true);
+    return;
+  }
+}
+
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
   std::string code = an.lexicon().str(en.code);
   return code.empty() ? std::string(en.country) : code;
@@ -455,6 +500,101 @@ bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sente
          (blow.modality == "hypothetical" || blow.modality == "planned") &&
          IsMaterialRoot(blow.cameo) &&
          s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
+}
+
+// The adversary a conditional threat names: the first actor after a `condition` marker
+// ("would respond if attacked by NATO", "répondrait en cas d'attaque de l'Otan", "si Manille
+// déployait des missiles"), up to the next punctuation, other than the speaker's own side.
+bool ConditionAdversary(const Sentence& s, int from, const std::string& own,
+                        const pipeline::Analyzer& an, ActorRef& out) {
+  const pack::LanguagePack& pk = an.pack();
+  const int n = static_cast<int>(s.toks.size());
+  std::string key;
+  auto marker_at = [&](int j) {
+    int len = 0;
+    key.clear();
+    for (int k = 0; k < 3 && j + k < n; ++k) {
+      if (k > 0) key.push_back(' ');
+      key.append(KeyOf(s.toks[j + k], an));
+      if (pk.Is("condition", key)) len = k + 1;
+    }
+    return len;
+  };
+  for (int j = from; j < n; ++j) {
+    // The condition belongs to the trigger's clause: it may follow a comma ("would
+    // respond, if attacked"), nothing further.
+    if (s.toks[j].t.kind == text::TokenKind::kPunct) {
+      if (KeyOf(s.toks[j], an) != "," || j + 1 >= n || marker_at(j + 1) == 0) return false;
+      continue;
+    }
+    int len = marker_at(j);
+    if (len == 0) continue;
+    int stop = j + len;
+    while (stop < n && s.toks[stop].t.kind != text::TokenKind::kPunct) ++stop;
+    for (const Phrase& q : s.phrases) {
+      if (q.b < j + len || q.b >= stop || q.members.empty() || q.is_time) continue;
+      const ActorRef& m = q.members[0];
+      if (m.code.empty() || (!own.empty() && m.country == own)) continue;
+      out = m;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// "ont averti ..., prévenant que l'Iran frapperait Israël": an attack held out as possible
+// or announced, told in the same sentence as a threat between the same countries, is that
+// threat's content (the coder would make it a second THREATEN 138). The threat takes the
+// force code when the attack is what it announces.
+void DropThreatContents(std::vector<EventDraft>& kept) {
+  std::vector<bool> drop(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const EventDraft& e = kept[i];
+    std::string_view root = std::string_view(e.cameo).substr(0, 2);
+    if (!(root == "18" || root == "19" || root == "20")) continue;
+    if (e.modality != "planned" && e.modality != "hypothetical") continue;
+    if (!e.has_source || e.source.country.empty()) continue;
+    for (auto& k : kept) {
+      if (std::string_view(k.cameo).substr(0, 2) != "13" || !k.has_source) continue;
+      if (k.source.country != e.source.country || k.target.country != e.target.country) continue;
+      if (k.cameo == "130") {
+        k.cameo = "138";
+        k.mode = "violence";
+      }
+      drop[i] = true;
+      break;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!drop[i]) {
+      if (w != i) kept[w] = std::move(kept[i]);
+      ++w;
+    }
+  kept.resize(w);
+}
+
+// "Israel and Hamas agreed to a ceasefire": a frame that sees the pair's act once per party,
+// with no recipient, repeats the symmetric event another frame coded for the pair. The
+// pairwise merge above absorbs one such party into the pair's event; this drops the others.
+void DropPartiesOfMutualActs(std::vector<EventDraft>& kept) {
+  std::vector<bool> drop(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const EventDraft& e = kept[i];
+    if (e.has_target || !e.has_source || e.source.country.empty()) continue;
+    for (const auto& k : kept)
+      if (k.symmetric && k.has_target && k.cameo.substr(0, 2) == e.cameo.substr(0, 2) &&
+          (k.source.country == e.source.country || k.target.country == e.source.country))
+        drop[i] = true;
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!drop[i]) {
+      if (w != i) kept[w] = std::move(kept[i]);
+      ++w;
+    }
+  kept.resize(w);
 }
 
 }  // namespace
@@ -771,8 +911,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         }
       }
     }
+    // "ready to strike Israel": after the infinitive marker, a word that is also a verb and
+    // takes an actor for its object is that verb, not the noun ("a strike").
+    bool infinitive_with_object =
+        ctx.lang == lex::Lang::kEn && i > 0 && i + 1 < n && (t.pos & lex::kVerb) &&
+        KeyOf(s.toks[i - 1], an) == "to" && s.toks[i + 1].phrase >= 0 &&
+        s.phrases[s.toks[i + 1].phrase].prep < 0 && !s.phrases[s.toks[i + 1].phrase].members.empty();
     // Nouns (possibly multi-word: "échange téléphonique").
-    if (t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) {
+    if ((t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) && !infinitive_with_object) {
       Lemmas(t, lex::kNoun, an, lemmas);
       // The written form also counts ("pourparlers"), unless the token is only a verb form
       // whose fold collides with a noun ("torturé" is not "torture").
@@ -1192,6 +1338,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kPrep:
             p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
             if (p) dst = p->members;
+            if (p && dst.empty()) OriginsOf(s, *p, an, dst);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
                 (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
               ActorRef a;
@@ -1392,6 +1539,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           }
           case pack::Slot::kAdversary: {
             if (is_source || sources.empty() || sources[0].country.empty()) break;
+            if (ActorRef a; ConditionAdversary(s, c.tok + c.len, sources[0].country, an, a)) {
+              dst.push_back(a);
+              break;
+            }
             for (auto it = ctx.dyads.rbegin(); it != ctx.dyads.rend(); ++it) {
               if (it->second.country != sources[0].country) continue;
               ActorRef a = it->first;  // named in an earlier sentence: no words here
@@ -1619,6 +1770,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
+  DropPartiesOfMutualActs(kept);
+  DropThreatContents(kept);
   ShareTimes(s, clauses, an, ctx, kept);
   for (const auto& e : kept) {
     if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);

@@ -587,6 +587,7 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     return true;
   };
   int pending_prep = -1;
+  int time_phrase_end = -1;  // end of the last phrase cut at the end of a time expression
   for (int i = 0; i < n;) {
     const Tok& t = s.toks[i];
     if (!IsWord(t) && t.t.kind != text::TokenKind::kNumber) {
@@ -604,7 +605,9 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     bool prep = (t.cls & kPrep) != 0 && t.mention < 0;
     // "des"/"du"/"de" open a phrase as determiners, except right after a phrase, where
     // they are the genitive preposition: "l'expulsion | de quatre diplomates".
-    bool after_np = !s.phrases.empty() && s.phrases.back().e == i && i > 0 && pending_prep < 0;
+    // (Not after a time expression: "a tiré mardi | des gaz lacrymogènes".)
+    bool after_np = !s.phrases.empty() && s.phrases.back().e == i && i > 0 && pending_prep < 0 &&
+                    i != time_phrase_end;
     if (prep && det && after_np && !(s.toks[i - 1].t.kind == text::TokenKind::kPunct) &&
         !instrument_complement(s.phrases.back())) {
       pending_prep = i;
@@ -649,8 +652,24 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     pending_prep = -1;
     int j = i;
     while (j < n && (s.toks[j].cls & kDet) && s.toks[j].mention < 0) ++j;
+    // A phrase opened by a time expression ends with it: "a sommé mardi | douze agents",
+    // "ont averti mercredi | Israël".
+    int time_end = -1;
+    for (const auto& th : s.times)
+      if (th.kind == "DATE" && th.b <= i && i < th.e) time_end = th.e;
     bool have_head = false;
     while (j < n) {
+      if (j == time_end && j > i) {
+        time_phrase_end = j;
+        break;
+      }
+      // ... and one followed right away by a date ends before it: "un responsable | mardi".
+      if (have_head && j > i && !is_genitive(j - 1) && [&] {
+            for (const auto& th : s.times)
+              if (th.kind == "DATE" && th.b == j) return true;
+            return false;
+          }())
+        break;
       if (content(j, have_head)) {
         if (p.head < 0 && (s.toks[j].pos & (lex::kNoun | lex::kPropn) || s.toks[j].mention >= 0))
           p.head = j;
@@ -1066,6 +1085,10 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
           if (a.person) {
             Remember(a, s.index, false, ctx);
             if (!p.person) p.person = a;
+          } else if (c.title >= 0 && !a.plural && !a.sector.empty() && !p.person) {
+            // An unnamed official or source ("a senior official", "une source diplomatique")
+            // is no actor for events and no referent for pronouns, but a speaker.
+            p.person = a;
           }
           continue;
         }

@@ -31,22 +31,48 @@ const pl::Phrase* PhraseStartingAfter(const pl::Sentence& s, int from, int to, b
   return first;
 }
 
-// The speaker a phrase names: its actor, else the person it names without a country (who
-// is then taken to be of the dateline's country, the story's home).
-bool SpeakerOf(const pl::Phrase& p, const pl::DocContext& ctx, pl::ActorRef& out) {
+// The speaker a phrase names: its actor, else the person it names without a country. Her
+// country is then the one an apposition gives ("Therese Kayikwamba Wagner, Congo's foreign
+// minister"), else the one an earlier quotation's speaker of that name had ("Kayikwamba
+// Wagner added"), else the dateline's (the story's home).
+bool SpeakerOf(const pl::Sentence& s, const pl::Phrase& p, const pl::DocContext& ctx,
+               const std::vector<QuoteDraft>& earlier, pl::ActorRef& out) {
   if (!p.members.empty()) {
     out = p.members[0];
     return true;
   }
-  if (p.person) {
-    out = *p.person;
-    if (out.country.empty() && !ctx.dateline_country.empty()) {
-      out.country = ctx.dateline_country;
-      out.code = out.country + out.sector;
-    }
+  if (!p.person) return false;
+  out = *p.person;
+  if (!out.country.empty()) return true;
+  const int self = static_cast<int>(&p - s.phrases.data());
+  for (const auto& q : s.phrases) {
+    if (q.appos_of != self || q.members.empty() || q.members[0].country.empty()) continue;
+    const pl::ActorRef& who = q.members[0];
+    out.country = who.country;
+    if (out.sector.empty()) out.sector = who.sector;
+    out.code = who.code.empty() ? out.country + out.sector : who.code;
     return true;
   }
-  return false;
+  if (!out.name.empty()) {
+    auto ends_with = [](std::string_view full, std::string_view tail) {
+      return full.size() >= tail.size() && full.substr(full.size() - tail.size()) == tail &&
+             (full.size() == tail.size() || full[full.size() - tail.size() - 1] == ' ');
+    };
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+      const pl::ActorRef& who = it->speaker;
+      if (!it->has_speaker || who.country.empty() || who.name.empty()) continue;
+      if (!ends_with(who.name, out.name)) continue;
+      out.country = who.country;
+      if (out.sector.empty()) out.sector = who.sector;
+      out.code = who.code.empty() ? out.country + out.sector : who.code;
+      return true;
+    }
+  }
+  if (!ctx.dateline_country.empty()) {
+    out.country = ctx.dateline_country;
+    out.code = out.country + out.sector;
+  }
+  return true;
 }
 
 }  // namespace
@@ -163,7 +189,7 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
         if (sp == nullptr && vb > j) sp = PhraseStartingAfter(sc, j, vb, true);
         if (sp == nullptr) sp = PhraseStartingAfter(sc, v + 1, n, true);
         if (sp != nullptr) {
-          if (SpeakerOf(*sp, ctx, d.speaker)) {
+          if (SpeakerOf(sc, *sp, ctx, out, d.speaker)) {
             d.has_speaker = true;
             d.speaker_sentence = s_close;
           }
@@ -191,12 +217,12 @@ std::vector<QuoteDraft> AttributeQuotes(const std::vector<QuoteSpan>& spans,
           bool have_named = false;
           for (const auto& p : so.phrases) {
             if (p.b >= vb || p.prep != -1 || p.appos_of >= 0) continue;
-            have_named = SpeakerOf(p, ctx, named);
+            have_named = SpeakerOf(so, p, ctx, out, named);
             break;
           }
           if (!have_named && en)
             if (const pl::Phrase* sp = PhraseStartingAfter(so, v + 1, ot, true))
-              have_named = SpeakerOf(*sp, ctx, named);
+              have_named = SpeakerOf(so, *sp, ctx, out, named);
           if (have_named) subj.push_back(named);
         }
         d.verb_b = so.toks[vb].t.begin;
