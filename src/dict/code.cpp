@@ -932,6 +932,7 @@ bool SentenceCoder::DeleteCommaClauses() {
 }
 
 bool SentenceCoder::Run(std::vector<DictEvent>& out) {
+  const size_t first_event = out.size();  // events before this sentence's are not its own
   if (FindDiscards()) return false;
   int n = static_cast<int>(w_.size());
   int n_words = 0;
@@ -1179,10 +1180,22 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           }
           // Else an actor of an earlier clause, unless (PETRARCH) a pronoun is this one's
           // subject ("..., he said government proposed ...").
-          bool pronoun_subject = false;
+          bool no_carry = false;
           for (int q = cb; q < p && !d_.tabari_; ++q)
-            pronoun_subject = pronoun_subject || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
-          if (bind.source < 0 && !pronoun_subject)
+            no_carry = no_carry || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
+          // TABARI carries a source into a clause without one from an earlier clause's event
+          // ("Gondor accepts that ... might affirm an attack by ... or assail Arnor": GON
+          // ARN). With no event before it, a clause naming two actors after its verb codes
+          // them as its source and target (below: "Gondor alleged and acknowledged that ...
+          // an attack by Osgiliath soldiers allowed in south Ithilen": OSGMIL ITH).
+          if (d_.tabari_ && !target_given && out.size() == first_event &&
+              !(d_.options.source_prior && !d_.options.default_source.empty())) {
+            int after_verb = 0;
+            for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+              after_verb += groups_[g].b >= ve && groups_[g].b < ce && usable(g);
+            no_carry = after_verb >= 2;
+          }
+          if (bind.source < 0 && !no_carry)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target && usable(g)) {
                 bind.source = g;
@@ -1200,7 +1213,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         // one the target.
         // COMPLEX: NOACTPRIOR: with no actor before the verb (and no DEFAULT source) the
         // sentence is complex and not coded ("Rebuked by Eriador, ..., Osgiliath is ...").
-        if (d_.tabari_ && bind.source < 0 && !target_given && d_.options.complex_no_actor_prior &&
+        bool actor_before = false;
+        for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+          actor_before = actor_before || (groups_[g].e <= p && g != bind.target && usable(g));
+        if (d_.tabari_ && !actor_before && !target_given && d_.options.complex_no_actor_prior &&
             d_.options.default_source.empty()) {
           Trace("complex: no actor before the verb; ");
           out.clear();

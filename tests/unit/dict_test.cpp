@@ -186,6 +186,14 @@ TEST(Dict, TabariVerbRulesAndOptions) {
   // "or" ends a clause as "and" does: each verb is coded.
   EXPECT_EQ(Code(d, "Elrond accepts that Bree might urge or ask Gondor about the matter."),
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
+  // A clause without a source takes an earlier clause's only when that clause coded an
+  // event; else the two actors after its verb are its source and target.
+  EXPECT_EQ(Code(d, "Elrond paused and urged that Bree might ask Gondor about the matter."),
+            (std::set<Coding>{{"BRE", "GON", "102"}}));
+  EXPECT_EQ(Code(d, "Elrond urged Bree and asked that Gondor might stay with Libya."),
+            (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
+  // ... and with only one actor after the verb, the earlier clause's actor is the source.
+  EXPECT_EQ(Code(d, "Elrond paused on Monday and urged Gondor to stay."), (std::set<Coding>{{"ELF", "GON", "102"}}));
 }
 
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
