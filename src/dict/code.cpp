@@ -151,6 +151,30 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
   return q - p;
 }
 
+// TABARI actor words written apart may have any number of words between them, verbs and
+// conjunctions included ("DURTHANG ORC": "an outpost of Durthang should be set up in areas
+// not controlled by rebel Orc forces"), though not punctuation. The positions of the words
+// matched go to `at`; false when the phrase does not match so at `p`.
+bool WidePhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, int p, int end,
+                  std::vector<int>& at) {
+  at.clear();
+  int q = p;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const DictWord& d = phrase[i];
+    if (i > 0 && phrase[i - 1].open) {
+      if (phrase[i - 1].narrow) return false;
+      while (q < end && !WordMatches(d, w[q].key)) {
+        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'" || w[q].key == "_";
+        if (w[q].punct && !mark) return false;
+        ++q;
+      }
+    }
+    if (q >= end || !WordMatches(d, w[q].key)) return false;
+    at.push_back(q++);
+  }
+  return true;
+}
+
 std::string WithAgent(const std::string& actor, const std::string& agent, bool prefix) {
   // A prefix already there is not repeated ("Human rights activists Amnesty International").
   if (prefix) return actor.compare(0, agent.size(), agent) == 0 ? actor : agent + actor;
@@ -224,6 +248,7 @@ class SentenceCoder {
   const SentenceContext& ctx_;
   std::vector<Mention> mentions_;
   std::vector<int> covered_;  // word -> mention or -1
+  std::vector<int> wide_at_;  // scratch: the words of an actor written apart (TABARI)
   std::vector<Unit> units_;
   std::vector<Group> groups_;
   std::vector<std::pair<int, int>> clauses_;
@@ -258,7 +283,7 @@ void SentenceCoder::FindMentions() {
   int n = static_cast<int>(w_.size());
   covered_.assign(n, -1);
   for (int p = 0; p < n;) {
-    if (w_[p].punct) {
+    if (w_[p].punct || covered_[p] >= 0) {  // covered: a later word of an actor written apart
       ++p;
       continue;
     }
@@ -279,6 +304,32 @@ void SentenceCoder::FindMentions() {
         best_actor = -1;
       }
     });
+    // TABARI: an actor whose words lie further apart is named at its first words; the words
+    // between stay free (a verb or a conjunction there keeps its role) and its later words
+    // are no actor of their own.
+    std::vector<int> tail;
+    if (best > 0 && best_actor >= 0 && d_.tabari_ &&
+        best > static_cast<int>(d_.actors_[best_actor].words.size()) &&
+        WidePhraseAt(d_.actors_[best_actor].words, w_, p, n, wide_at_) && wide_at_.back() == p + best - 1) {
+      tail = wide_at_;
+      best = 1;
+      while (best < static_cast<int>(tail.size()) && tail[best] == p + best) ++best;
+      tail.erase(tail.begin(), tail.begin() + best);
+    } else if (best == 0 && d_.tabari_) {
+      size_t most = 0;
+      ForCandidates(d_.actor_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+        if (d_.actors_[i].words.size() > most && WidePhraseAt(d_.actors_[i].words, w_, p, n, wide_at_)) {
+          most = d_.actors_[i].words.size();
+          best_actor = static_cast<int>(i);
+          tail = wide_at_;
+        }
+      });
+      if (best_actor >= 0) {
+        best = 1;
+        while (best < static_cast<int>(tail.size()) && tail[best] == p + best) ++best;
+        tail.erase(tail.begin(), tail.begin() + best);
+      }
+    }
     if (best == 0) {
       ++p;
       continue;
@@ -305,6 +356,7 @@ void SentenceCoder::FindMentions() {
       m.line = g.line;
     }
     for (int q = m.b; q < m.e; ++q) covered_[q] = static_cast<int>(mentions_.size());
+    for (int q : tail) covered_[q] = static_cast<int>(mentions_.size());
     mentions_.push_back(std::move(m));
     p += best;
   }
@@ -1243,11 +1295,21 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               break;
             }
         // TABARI: with no actor after the verb, an actor between the source and the verb is
-        // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER.
+        // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER. An
+        // actor written apart whose later words are in the clause is in it ("Mordor was
+        // reported ... near Durthang and an Orc leader said ...": DURTHANG ORC).
+        auto tail_in_clause = [&](int g) {
+          for (int q = cb; q < p; ++q)
+            if (covered_[q] >= 0 && q >= mentions_[covered_[q]].e && mentions_[covered_[q]].b >= groups_[g].b &&
+                mentions_[covered_[q]].b < groups_[g].e)
+              return true;
+          return false;
+        };
         if (d_.tabari_ && bind.target < 0 && bind.source >= 0 &&
             !(d_.options.target_after && !d_.options.default_target.empty()))
           for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
-            if (groups_[g].b >= cb && groups_[g].e <= p && groups_[g].b >= groups_[bind.source].e && usable(g)) {
+            if ((groups_[g].b >= cb || tail_in_clause(g)) && groups_[g].e <= p &&
+                groups_[g].b >= groups_[bind.source].e && usable(g)) {
               bool comma = false;
               for (int q = groups_[g].e; q < p; ++q) comma = comma || w_[q].punct;
               if (!comma) bind.target = g;

@@ -196,6 +196,22 @@ TEST(Dict, TabariVerbRulesAndOptions) {
   EXPECT_EQ(Code(d, "Elrond paused on Monday and urged Gondor to stay."), (std::set<Coding>{{"ELF", "GON", "102"}}));
 }
 
+TEST(Dict, TabariActorWrittenApart) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "SAID  [023?] ;x\nREPORT  [025?]\nSHOULD  [101]\n- SAID *  [102]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA GUARD  [SYLGRD]\n", FileKind::kActors);
+  // Any number of words may come between its words; a verb there is still the verb.
+  EXPECT_EQ(Code(d, "A Freedonia envoy said on Monday a post of Sylvania should be set up in areas not held by "
+                    "rebel Guard forces."),
+            (std::set<Coding>{{"FRD", "SYLGRD", "102"}}));
+  // A conjunction there still ends the clause; the actor is in both clauses.
+  EXPECT_EQ(Code(d, "Freedonia was reported on Friday to have moved near Sylvania and a Guard officer said "
+                    "the move was a threat."),
+            (std::set<Coding>{{"FRD", "SYLGRD", "025"}, {"FRD", "SYLGRD", "023"}}));
+  // Never across punctuation.
+  EXPECT_TRUE(Code(d, "Freedonia said on Monday a post of Sylvania should be set up, the Guard said.").empty());
+}
+
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
   UserDictionaries d;
   d.LoadText("t.verbs", "WARNED  [160]\nWELCOMED [041]\nATTACKED [223]\n", FileKind::kVerbs);
