@@ -1202,9 +1202,26 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         };
         if (bind.source < 0) {
           // TABARI takes the clause's first actor; PETRARCH's parse gives the nearest subject.
+          // In a clause after the first, an actor that is the object of a preposition (with
+          // "the" and one word between: "against besieged Osgiliath") is no subject, except
+          // after "of" ("pigs of Gondor warned") and "with" ("..., with Britain's prime
+          // minister saying"): the verb's source is then an earlier clause's ("Gondor launched a new
+          // bombing and shelling offensive against besieged Osgiliath during the night
+          // following daylight raids in which Arnor spokesmen said ...": GON ARN).
           if (d_.tabari_) {
+            bool earlier = false;
+            for (int g = 0; g < static_cast<int>(groups_.size()) && !earlier; ++g)
+              earlier = groups_[g].e <= cb && g != bind.target && usable(g);
+            auto prep_object = [&](int g) {
+              int q = groups_[g].b - 1, plain = 0;
+              while (q >= cb && !w_[q].punct && covered_[q] < 0 && !IsPreposition(w_[q].key) && !verb_at_[q] &&
+                     (IsOneOf(w_[q].key, {"the", "a", "an"}) || ++plain <= 1))
+                --q;
+              return q >= cb && IsPreposition(w_[q].key) && !IsOneOf(w_[q].key, {"of", "with"});
+            };
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target && usable(g)) {
+                if (earlier && prep_object(g)) continue;
                 bind.source = g;
                 break;
               }

@@ -212,6 +212,19 @@ TEST(Dict, TabariActorWrittenApart) {
   EXPECT_TRUE(Code(d, "Freedonia said on Monday a post of Sylvania should be set up, the Guard said.").empty());
 }
 
+TEST(Dict, TabariPrepositionalObjectIsNoSubject) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "LAUNCH  [---] ;x\nRAID  [220]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  // In a clause after the first, "against besieged Sylvania" is no subject of "raids".
+  EXPECT_EQ(Code(d, "Freedonia launched a campaign and shelling offensive against besieged Sylvania following "
+                    "raids on Marsovia towns."),
+            (std::set<Coding>{{"FRD", "MRS", "220"}}));
+  // "of" and "with" are: "the envoys of Sylvania", "with Sylvania ...".
+  EXPECT_EQ(Code(d, "Freedonia launched a campaign and the envoys of Sylvania raided Marsovia on Monday."),
+            (std::set<Coding>{{"SYL", "MRS", "220"}}));
+}
+
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
   UserDictionaries d;
   d.LoadText("t.verbs", "WARNED  [160]\nWELCOMED [041]\nATTACKED [223]\n", FileKind::kVerbs);
