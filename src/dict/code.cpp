@@ -124,7 +124,8 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
     const DictWord& d = phrase[i];
     if (i > 0 && phrase[i - 1].open) {
       // Up to three words between (quotes and hyphens do not count), never across other
-      // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television".
+      // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television". TABARI
+      // actors may have more (WidePhraseAt).
       int words = 0;
       const bool narrow = phrase[i - 1].narrow;
       while (q < end && !WordMatches(d, w[q].key)) {
