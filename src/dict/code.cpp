@@ -124,7 +124,8 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
     const DictWord& d = phrase[i];
     if (i > 0 && phrase[i - 1].open) {
       // Up to three words between (quotes and hyphens do not count), never across other
-      // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television".
+      // punctuation: "Al \"The Weasel\" Gore", "Ithilen state-run television". TABARI
+      // actors may have more (WidePhraseAt).
       int words = 0;
       const bool narrow = phrase[i - 1].narrow;
       while (q < end && !WordMatches(d, w[q].key)) {
@@ -149,6 +150,30 @@ int PhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, in
     ++q;
   }
   return q - p;
+}
+
+// TABARI actor words written apart may have any number of words between them, verbs and
+// conjunctions included ("DURTHANG ORC": "an outpost of Durthang should be set up in areas
+// not controlled by rebel Orc forces"), though not punctuation. The positions of the words
+// matched go to `at`; false when the phrase does not match so at `p`.
+bool WidePhraseAt(const std::vector<DictWord>& phrase, const std::vector<Word>& w, int p, int end,
+                  std::vector<int>& at) {
+  at.clear();
+  int q = p;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const DictWord& d = phrase[i];
+    if (i > 0 && phrase[i - 1].open) {
+      if (phrase[i - 1].narrow) return false;
+      while (q < end && !WordMatches(d, w[q].key)) {
+        bool mark = w[q].key == "\"" || w[q].key == "-" || w[q].key == "'" || w[q].key == "_";
+        if (w[q].punct && !mark) return false;
+        ++q;
+      }
+    }
+    if (q >= end || !WordMatches(d, w[q].key)) return false;
+    at.push_back(q++);
+  }
+  return true;
 }
 
 std::string WithAgent(const std::string& actor, const std::string& agent, bool prefix) {
@@ -224,6 +249,7 @@ class SentenceCoder {
   const SentenceContext& ctx_;
   std::vector<Mention> mentions_;
   std::vector<int> covered_;  // word -> mention or -1
+  std::vector<int> wide_at_;  // scratch: the words of an actor written apart (TABARI)
   std::vector<Unit> units_;
   std::vector<Group> groups_;
   std::vector<std::pair<int, int>> clauses_;
@@ -258,7 +284,7 @@ void SentenceCoder::FindMentions() {
   int n = static_cast<int>(w_.size());
   covered_.assign(n, -1);
   for (int p = 0; p < n;) {
-    if (w_[p].punct) {
+    if (w_[p].punct || covered_[p] >= 0) {  // covered: a later word of an actor written apart
       ++p;
       continue;
     }
@@ -279,6 +305,32 @@ void SentenceCoder::FindMentions() {
         best_actor = -1;
       }
     });
+    // TABARI: an actor whose words lie further apart is named at its first words; the words
+    // between stay free (a verb or a conjunction there keeps its role) and its later words
+    // are no actor of their own.
+    std::vector<int> tail;
+    if (best > 0 && best_actor >= 0 && d_.tabari_ &&
+        best > static_cast<int>(d_.actors_[best_actor].words.size()) &&
+        WidePhraseAt(d_.actors_[best_actor].words, w_, p, n, wide_at_) && wide_at_.back() == p + best - 1) {
+      tail = wide_at_;
+      best = 1;
+      while (best < static_cast<int>(tail.size()) && tail[best] == p + best) ++best;
+      tail.erase(tail.begin(), tail.begin() + best);
+    } else if (best == 0 && d_.tabari_) {
+      size_t most = 0;
+      ForCandidates(d_.actor_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+        if (d_.actors_[i].words.size() > most && WidePhraseAt(d_.actors_[i].words, w_, p, n, wide_at_)) {
+          most = d_.actors_[i].words.size();
+          best_actor = static_cast<int>(i);
+          tail = wide_at_;
+        }
+      });
+      if (best_actor >= 0) {
+        best = 1;
+        while (best < static_cast<int>(tail.size()) && tail[best] == p + best) ++best;
+        tail.erase(tail.begin(), tail.begin() + best);
+      }
+    }
     if (best == 0) {
       ++p;
       continue;
@@ -305,6 +357,7 @@ void SentenceCoder::FindMentions() {
       m.line = g.line;
     }
     for (int q = m.b; q < m.e; ++q) covered_[q] = static_cast<int>(mentions_.size());
+    for (int q : tail) covered_[q] = static_cast<int>(mentions_.size());
     mentions_.push_back(std::move(m));
     p += best;
   }
@@ -932,6 +985,7 @@ bool SentenceCoder::DeleteCommaClauses() {
 }
 
 bool SentenceCoder::Run(std::vector<DictEvent>& out) {
+  const size_t first_event = out.size();  // events before this sentence's are not its own
   if (FindDiscards()) return false;
   int n = static_cast<int>(w_.size());
   int n_words = 0;
@@ -1149,9 +1203,26 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         };
         if (bind.source < 0) {
           // TABARI takes the clause's first actor; PETRARCH's parse gives the nearest subject.
+          // In a clause after the first, an actor that is the object of a preposition (with
+          // "the" and one word between: "against besieged Osgiliath") is no subject, except
+          // after "of" ("pigs of Gondor warned") and "with" ("..., with Britain's prime
+          // minister saying"): the verb's source is then an earlier clause's ("Gondor launched a new
+          // bombing and shelling offensive against besieged Osgiliath during the night
+          // following daylight raids in which Arnor spokesmen said ...": GON ARN).
           if (d_.tabari_) {
+            bool earlier = false;
+            for (int g = 0; g < static_cast<int>(groups_.size()) && !earlier; ++g)
+              earlier = groups_[g].e <= cb && g != bind.target && usable(g);
+            auto prep_object = [&](int g) {
+              int q = groups_[g].b - 1, plain = 0;
+              while (q >= cb && !w_[q].punct && covered_[q] < 0 && !IsPreposition(w_[q].key) && !verb_at_[q] &&
+                     (IsOneOf(w_[q].key, {"the", "a", "an"}) || ++plain <= 1))
+                --q;
+              return q >= cb && IsPreposition(w_[q].key) && !IsOneOf(w_[q].key, {"of", "with"});
+            };
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && groups_[g].b >= cb && g != bind.target && usable(g)) {
+                if (earlier && prep_object(g)) continue;
                 bind.source = g;
                 break;
               }
@@ -1179,10 +1250,22 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           }
           // Else an actor of an earlier clause, unless (PETRARCH) a pronoun is this one's
           // subject ("..., he said government proposed ...").
-          bool pronoun_subject = false;
+          bool no_carry = false;
           for (int q = cb; q < p && !d_.tabari_; ++q)
-            pronoun_subject = pronoun_subject || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
-          if (bind.source < 0 && !pronoun_subject)
+            no_carry = no_carry || IsOneOf(w_[q].key, {"he", "she", "it", "they", "we", "i", "you"});
+          // TABARI carries a source into a clause without one from an earlier clause's event
+          // ("Gondor accepts that ... might affirm an attack by ... or assail Arnor": GON
+          // ARN). With no event before it, a clause naming two actors after its verb codes
+          // them as its source and target (below: "Gondor alleged and acknowledged that ...
+          // an attack by Osgiliath soldiers allowed in south Ithilen": OSGMIL ITH).
+          if (d_.tabari_ && !target_given && out.size() == first_event &&
+              !(d_.options.source_prior && !d_.options.default_source.empty())) {
+            int after_verb = 0;
+            for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+              after_verb += groups_[g].b >= ve && groups_[g].b < ce && usable(g);
+            no_carry = after_verb >= 2;
+          }
+          if (bind.source < 0 && !no_carry)
             for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
               if (groups_[g].e <= p && g != bind.target && usable(g)) {
                 bind.source = g;
@@ -1200,7 +1283,10 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         // one the target.
         // COMPLEX: NOACTPRIOR: with no actor before the verb (and no DEFAULT source) the
         // sentence is complex and not coded ("Rebuked by Eriador, ..., Osgiliath is ...").
-        if (d_.tabari_ && bind.source < 0 && !target_given && d_.options.complex_no_actor_prior &&
+        bool actor_before = false;
+        for (int g = 0; g < static_cast<int>(groups_.size()); ++g)
+          actor_before = actor_before || (groups_[g].e <= p && g != bind.target && usable(g));
+        if (d_.tabari_ && !actor_before && !target_given && d_.options.complex_no_actor_prior &&
             d_.options.default_source.empty()) {
           Trace("complex: no actor before the verb; ");
           out.clear();
@@ -1227,11 +1313,21 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
               break;
             }
         // TABARI: with no actor after the verb, an actor between the source and the verb is
-        // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER.
+        // the target ("then it requested that Elrond assist"), unless DEFAULT ... AFTER. An
+        // actor written apart whose later words are in the clause is in it ("Mordor was
+        // reported ... near Durthang and an Orc leader said ...": DURTHANG ORC).
+        auto tail_in_clause = [&](int g) {
+          for (int q = cb; q < p; ++q)
+            if (covered_[q] >= 0 && q >= mentions_[covered_[q]].e && mentions_[covered_[q]].b >= groups_[g].b &&
+                mentions_[covered_[q]].b < groups_[g].e)
+              return true;
+          return false;
+        };
         if (d_.tabari_ && bind.target < 0 && bind.source >= 0 &&
             !(d_.options.target_after && !d_.options.default_target.empty()))
           for (int g = bind.source + 1; g < static_cast<int>(groups_.size()); ++g)
-            if (groups_[g].b >= cb && groups_[g].e <= p && groups_[g].b >= groups_[bind.source].e && usable(g)) {
+            if ((groups_[g].b >= cb || tail_in_clause(g)) && groups_[g].e <= p &&
+                groups_[g].b >= groups_[bind.source].e && usable(g)) {
               bool comma = false;
               for (int q = groups_[g].e; q < p; ++q) comma = comma || w_[q].punct;
               if (!comma) bind.target = g;

@@ -40,9 +40,10 @@ struct LoadWarning {
 struct DictWord {
   std::string text;
   bool exact = true;
-  // Actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have a few
-  // words between them in the text ("Ithilen state-run television"); '_' joins. In PETRARCH
-  // files (`narrow`) only modifiers inside the noun phrase: no function words, at most two.
+  // Actor phrases: words written apart ("ITHILEN TELEVISION", "AL GORE") may have words
+  // between them in the text ("Ithilen state-run television"); '_' joins. In TABARI files
+  // any number (not across punctuation); in PETRARCH files (`narrow`) only modifiers inside
+  // the noun phrase: no function words, at most two.
   bool open = false;
   bool narrow = false;
   // TABARI actor words ending in '_' ("LIBYA_") match the word and its plural ("Libyas",

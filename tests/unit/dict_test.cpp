@@ -186,6 +186,43 @@ TEST(Dict, TabariVerbRulesAndOptions) {
   // "or" ends a clause as "and" does: each verb is coded.
   EXPECT_EQ(Code(d, "Elrond accepts that Bree might urge or ask Gondor about the matter."),
             (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
+  // A clause without a source takes an earlier clause's only when that clause coded an
+  // event; else the two actors after its verb are its source and target.
+  EXPECT_EQ(Code(d, "Elrond paused and urged that Bree might ask Gondor about the matter."),
+            (std::set<Coding>{{"BRE", "GON", "102"}}));
+  EXPECT_EQ(Code(d, "Elrond urged Bree and asked that Gondor might stay with Libya."),
+            (std::set<Coding>{{"ELF", "BRE", "102"}, {"ELF", "GON", "090"}}));
+  // ... and with only one actor after the verb, the earlier clause's actor is the source.
+  EXPECT_EQ(Code(d, "Elrond paused on Monday and urged Gondor to stay."), (std::set<Coding>{{"ELF", "GON", "102"}}));
+}
+
+TEST(Dict, TabariActorWrittenApart) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "SAID  [023?] ;x\nREPORT  [025?]\nSHOULD  [101]\n- SAID *  [102]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA GUARD  [SYLGRD]\n", FileKind::kActors);
+  // Any number of words may come between its words; a verb there is still the verb.
+  EXPECT_EQ(Code(d, "A Freedonia envoy said on Monday a post of Sylvania should be set up in areas not held by "
+                    "rebel Guard forces."),
+            (std::set<Coding>{{"FRD", "SYLGRD", "102"}}));
+  // A conjunction there still ends the clause; the actor is in both clauses.
+  EXPECT_EQ(Code(d, "Freedonia was reported on Friday to have moved near Sylvania and a Guard officer said "
+                    "the move was a threat."),
+            (std::set<Coding>{{"FRD", "SYLGRD", "025"}, {"FRD", "SYLGRD", "023"}}));
+  // Never across punctuation.
+  EXPECT_TRUE(Code(d, "Freedonia said on Monday a post of Sylvania should be set up, the Guard said.").empty());
+}
+
+TEST(Dict, TabariPrepositionalObjectIsNoSubject) {
+  UserDictionaries d;
+  d.LoadText("t.verbs", "LAUNCH  [---] ;x\nRAID  [220]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
+  // In a clause after the first, "against besieged Sylvania" is no subject of "raids".
+  EXPECT_EQ(Code(d, "Freedonia launched a campaign and shelling offensive against besieged Sylvania following "
+                    "raids on Marsovia towns."),
+            (std::set<Coding>{{"FRD", "MRS", "220"}}));
+  // "of" and "with" are: "the envoys of Sylvania", "with Sylvania ...".
+  EXPECT_EQ(Code(d, "Freedonia launched a campaign and the envoys of Sylvania raided Marsovia on Monday."),
+            (std::set<Coding>{{"SYL", "MRS", "220"}}));
 }
 
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
