@@ -167,15 +167,79 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   return g;
 }
 
-// The first date in tokens [b, e) that can date an act: "depuis 2022", "since 1980" open a
-// span and date nothing.
-const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an) {
+// Whether the date at token `at` sits in a modifier of a noun whose act is not `act` (the
+// trigger token of the act to date, or -1 for the time of the clause as a whole): a past
+// participle after a noun ("le cessez-le-feu entré en vigueur le 27 novembre", "a truce
+// signed in Doha on March 3") or a clause opened by a relative pronoun right after a noun
+// and followed by its verb ("the ceasefire that took effect on Nov. 27"). That date belongs
+// to the modifier's act, not to the clause's main verb or to another event noun; an event
+// noun modified ("les frappes menées samedi") or an act inside the modifier keeps it.
+// Relative clauses split off by the clause splitter ("qui", "which") are already apart.
+bool InAnyTime(const Sentence& s, int j);
+bool InNounModifier(const Sentence& s, int at, int act) {
+  constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
+  const int clause = s.toks[at].clause;
+  int v = -1;
+  for (int j = at - 1; j >= 0 && s.toks[j].clause == clause; --j) {
+    const Tok& t = s.toks[j];
+    if (t.t.kind == text::TokenKind::kPunct) return false;  // the modifier ends at a comma
+    if (InAnyTime(s, j)) continue;
+    // (A participle may have been read into the noun phrase it follows.)
+    bool in_np = j > 0 && t.phrase >= 0 && (t.feats & lex::kPpas) && s.toks[j - 1].phrase == t.phrase &&
+                 (s.toks[j - 1].pos & (lex::kNoun | lex::kPropn));
+    if ((t.pos & lex::kVerb) && (t.phrase < 0 || in_np) && (t.feats & (kFinite | lex::kPpas))) {
+      v = j;
+      break;
+    }
+  }
+  if (v <= 0) return false;
+  int gb = v;
+  while (gb > 0 && s.toks[gb - 1].clause == clause &&
+         (s.toks[gb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kReflexive | pl::kAdvSkip | pl::kNeg)))
+    --gb;
+  auto noun_phrase = [&](int j) {
+    if (j < 0 || s.toks[j].clause != clause || s.toks[j].phrase < 0 || InAnyTime(s, j)) return -1;
+    return s.phrases[s.toks[j].phrase].is_time ? -1 : s.toks[j].phrase;
+  };
+  int opener = -1, head = -1;
+  if (gb > 0 && (s.toks[gb - 1].cls & pl::kRelative) && (s.toks[v].feats & kFinite) &&
+      (head = noun_phrase(gb - 2)) >= 0 && s.toks[gb - 2].phrase != s.toks[gb - 1].phrase) {
+    opener = gb - 1;  // "the ceasefire that took effect"
+  } else if (gb == v && (s.toks[v].feats & lex::kPpas) && (head = noun_phrase(v - 1)) >= 0) {
+    // A participle with no auxiliary after a noun, behind the clause's own finite verb. A
+    // form that is also a simple past ("signed") is read as a participle only when no
+    // object follows it ("Officials said Israel struck Gaza" is a clause).
+    bool main_verb = false;
+    for (int j = s.phrases[head].b - 1; j >= 0 && s.toks[j].clause == clause && !main_verb; --j)
+      main_verb = ((s.toks[j].pos & (lex::kVerb | lex::kAux)) && s.toks[j].phrase < 0 &&
+                   (s.toks[j].feats & kFinite));
+    if (!main_verb) return false;
+    int o = v + 1;  // past a particle ("carried out")
+    while (o < at && (s.toks[o].pos & (lex::kAdv | lex::kPrep)) && s.toks[o].phrase >= 0 &&
+           s.phrases[s.toks[o].phrase].prep == -1)
+      ++o;
+    if ((s.toks[v].feats & kFinite) && o < at && s.toks[o].phrase >= 0 &&
+        s.phrases[s.toks[o].phrase].prep == -1 && !s.phrases[s.toks[o].phrase].is_time)
+      return false;
+    opener = v;
+  }
+  if (opener < 0) return false;
+  if (act >= opener && act < at) return false;                        // the modifier's own act
+  if (act >= 0 && act < (int)s.toks.size() && s.toks[act].phrase == head) return false;  // the noun it modifies
+  return true;
+}
+
+// The first date in tokens [b, e) that can date the act triggered at token `act` (-1: the
+// clause's own time): "depuis 2022", "since 1980" open a span and date nothing, and a date
+// in a modifier of another noun (InNounModifier) dates that modifier.
+const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an, int act) {
   for (const auto& th : s.times) {
     if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
     if (th.b > 0) {
       std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
       if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
     }
+    if (InNounModifier(s, th.b, act)) continue;
     return &th;
   }
   return nullptr;
@@ -259,11 +323,11 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
   for (auto& d : kept) {
     if (d.time != nullptr) continue;
     const Clause& cl = clauses[clause_of(d)];
-    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an);
+    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an, d.trig_b);
   }
   // The time of clause `ci`: its own adverbial, else the date one of its acts was given.
   auto time_of_clause = [&](int ci) -> const pl::TimeHit* {
-    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an)) return th;
+    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an, -1)) return th;
     for (const auto& k : kept)
       if (k.time != nullptr && clause_of(k) == ci) return k.time;
     return nullptr;
@@ -294,7 +358,7 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
     // takes that one (the telling closes the gap to the publication).
     if (d.time == nullptr && ci + 1 < nc &&
         (SameTimeClause(s, clauses[ci + 1], an) || AfterClause(s, clauses[ci + 1], an)))
-      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
+      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an, -1);
   }
   // A sentence with no date at all that goes on with a pair of states whose act the
   // sentence before dated in its own words ("L'Ethiopie et la Somalie ont conclu mercredi
@@ -995,7 +1059,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return nullptr;
     };
-    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an); };
+    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an, c.tok); };
     if (c.noun) {
       d.place = pick_place(window_b, window_e);
       d.time = pick_time(c.tok, window_e);
