@@ -171,15 +171,79 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   return g;
 }
 
-// The first date in tokens [b, e) that can date an act: "depuis 2022", "since 1980" open a
-// span and date nothing.
-const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an) {
+// Whether the date at token `at` sits in a modifier of a noun whose act is not `act` (the
+// trigger token of the act to date, or -1 for the time of the clause as a whole): a past
+// participle after a noun ("le cessez-le-feu entré en vigueur le 27 novembre", "a truce
+// signed in Doha on March 3") or a clause opened by a relative pronoun right after a noun
+// and followed by its verb ("the ceasefire that took effect on Nov. 27"). That date belongs
+// to the modifier's act, not to the clause's main verb or to another event noun; an event
+// noun modified ("les frappes menées samedi") or an act inside the modifier keeps it.
+// Relative clauses split off by the clause splitter ("qui", "which") are already apart.
+bool InAnyTime(const Sentence& s, int j);
+bool InNounModifier(const Sentence& s, int at, int act) {
+  constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
+  const int clause = s.toks[at].clause;
+  int v = -1;
+  for (int j = at - 1; j >= 0 && s.toks[j].clause == clause; --j) {
+    const Tok& t = s.toks[j];
+    if (t.t.kind == text::TokenKind::kPunct) return false;  // the modifier ends at a comma
+    if (InAnyTime(s, j)) continue;
+    // (A participle may have been read into the noun phrase it follows.)
+    bool in_np = j > 0 && t.phrase >= 0 && (t.feats & lex::kPpas) && s.toks[j - 1].phrase == t.phrase &&
+                 (s.toks[j - 1].pos & (lex::kNoun | lex::kPropn));
+    if ((t.pos & lex::kVerb) && (t.phrase < 0 || in_np) && (t.feats & (kFinite | lex::kPpas))) {
+      v = j;
+      break;
+    }
+  }
+  if (v <= 0) return false;
+  int gb = v;
+  while (gb > 0 && s.toks[gb - 1].clause == clause &&
+         (s.toks[gb - 1].cls & (pl::kAuxHave | pl::kAuxBe | pl::kReflexive | pl::kAdvSkip | pl::kNeg)))
+    --gb;
+  auto noun_phrase = [&](int j) {
+    if (j < 0 || s.toks[j].clause != clause || s.toks[j].phrase < 0 || InAnyTime(s, j)) return -1;
+    return s.phrases[s.toks[j].phrase].is_time ? -1 : s.toks[j].phrase;
+  };
+  int opener = -1, head = -1;
+  if (gb > 0 && (s.toks[gb - 1].cls & pl::kRelative) && (s.toks[v].feats & kFinite) &&
+      (head = noun_phrase(gb - 2)) >= 0 && s.toks[gb - 2].phrase != s.toks[gb - 1].phrase) {
+    opener = gb - 1;  // "the ceasefire that took effect"
+  } else if (gb == v && (s.toks[v].feats & lex::kPpas) && (head = noun_phrase(v - 1)) >= 0) {
+    // A participle with no auxiliary after a noun, behind the clause's own finite verb. A
+    // form that is also a simple past ("signed") is read as a participle only when no
+    // object follows it ("Officials said Israel struck Gaza" is a clause).
+    bool main_verb = false;
+    for (int j = s.phrases[head].b - 1; j >= 0 && s.toks[j].clause == clause && !main_verb; --j)
+      main_verb = ((s.toks[j].pos & (lex::kVerb | lex::kAux)) && s.toks[j].phrase < 0 &&
+                   (s.toks[j].feats & kFinite));
+    if (!main_verb) return false;
+    int o = v + 1;  // past a particle ("carried out")
+    while (o < at && (s.toks[o].pos & (lex::kAdv | lex::kPrep)) && s.toks[o].phrase >= 0 &&
+           s.phrases[s.toks[o].phrase].prep == -1)
+      ++o;
+    if ((s.toks[v].feats & kFinite) && o < at && s.toks[o].phrase >= 0 &&
+        s.phrases[s.toks[o].phrase].prep == -1 && !s.phrases[s.toks[o].phrase].is_time)
+      return false;
+    opener = v;
+  }
+  if (opener < 0) return false;
+  if (act >= opener && act < at) return false;                        // the modifier's own act
+  if (act >= 0 && act < (int)s.toks.size() && s.toks[act].phrase == head) return false;  // the noun it modifies
+  return true;
+}
+
+// The first date in tokens [b, e) that can date the act triggered at token `act` (-1: the
+// clause's own time): "depuis 2022", "since 1980" open a span and date nothing, and a date
+// in a modifier of another noun (InNounModifier) dates that modifier.
+const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an, int act) {
   for (const auto& th : s.times) {
     if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
     if (th.b > 0) {
       std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
       if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
     }
+    if (InNounModifier(s, th.b, act)) continue;
     return &th;
   }
   return nullptr;
@@ -209,15 +273,60 @@ bool AfterClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& 
 }
 
 // A subordinate clause that happens at the time of the clause it hangs on: "when", "lorsque",
-// "quand" (`clause.same-time`), or "after"/"après" (`clause.after`) right behind a short
+// "quand" (`clause.same-time`), "as", "alors que" with their own subject and verb
+// (`clause.same-time.finite`, SameTimeFinite), or "after"/"après" (`clause.after`) right behind a short
 // lapse ("hours after", "quelques heures après", "shortly after": `clause.lapse`). Plain
 // "after", "before", "since" place the act on another day and are not linked.
+// Words of `clause.same-time.finite` ("as", "alors que", "tandis que") also mean "because",
+// "in the role of", "like" or "whereas" ("as president", "as expected", "such as", "as
+// Trump said"): they open a clause of the same time only when a subject and its finite verb
+// follow at once ("as police dispersed a rally", "alors que des manifestants marchaient"),
+// the verb is not one of saying, and the word is not the second half of a comparison ("as
+// long as", "as well as").
+bool SameTimeFinite(const Sentence& s, const Clause& cl, int w, const pipeline::Analyzer& an) {
+  constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
+  const pack::LanguagePack& pk = an.pack();
+  std::string_view k = KeyOf(s.toks[w], an);
+  int p = -1;
+  if (pk.Is("clause.same-time.finite", k)) {
+    p = w + 1;
+  } else if (w + 1 < cl.e && IsWord(s.toks[w + 1])) {
+    thread_local std::string two;
+    two.assign(k);
+    two.push_back(' ');
+    two.append(KeyOf(s.toks[w + 1], an));
+    if (pk.Is("clause.same-time.finite", two)) p = w + 2;
+  }
+  if (p < 0 || p >= cl.e) return false;
+  for (int j = w - 1; j >= 0 && j >= w - 2; --j)
+    if (KeyOf(s.toks[j], an) == k) return false;
+  // The subject: a noun phrase (no preposition, not a time) right after the word.
+  int ph = s.toks[p].phrase;
+  if (ph < 0 || s.phrases[ph].prep != -1 || s.phrases[ph].is_time || InAnyTime(s, p)) return false;
+  int j = p;
+  while (j < cl.e && s.toks[j].phrase == ph) ++j;
+  bool finite = false;
+  for (; j < cl.e; ++j) {
+    const Tok& t = s.toks[j];
+    if (t.cls & (pl::kAuxHave | pl::kAuxBe)) {
+      if (t.feats & kFinite) finite = true;
+      continue;
+    }
+    if (t.cls & (pl::kAdvSkip | pl::kNeg | pl::kReflexive)) continue;
+    if (!(t.pos & lex::kVerb) || t.phrase >= 0) return false;
+    if (t.cls & pl::kQuoteVerb) return false;
+    return finite || (t.feats & kFinite);
+  }
+  return false;
+}
+
 bool SameTimeClause(const Sentence& s, const Clause& cl, const pipeline::Analyzer& an) {
   const pack::LanguagePack& pk = an.pack();
   int w = FirstWordOf(s, cl);
   if (w < 0 || !cl.subordinate || cl.relative) return false;
   std::string_view k = KeyOf(s.toks[w], an);
   if (pk.Is("clause.same-time", k)) return true;
+  if (SameTimeFinite(s, cl, w, an)) return true;
   if (int a = AfterWord(s, cl, an); a >= 0) {
     for (int j = a - 1; j >= 0 && j >= a - 2; --j)
       if (IsWord(s.toks[j])) return pk.Is("clause.lapse", KeyOf(s.toks[j], an));
@@ -253,7 +362,8 @@ bool Pluperfect(const Sentence& s, int b, int v) {
 // - the content of an act of speech ("a déclaré jeudi que la Géorgie ne mettrait pas ...")
 //   takes the date of the telling;
 // - a clause that happens at the time of the one it hangs on ("on Thursday, when Ecuador
-//   declared", "hours after the envoy met") takes its date, and that clause takes the
+//   declared", "hours after the envoy met", "on Monday as protesters marched") takes its
+//   date (not an act planned or held out against a done one: "alors que", "as" contrast), and that clause takes the
 //   subordinate's when it has none ("When police stormed the camp on Monday, ...");
 // - a clause coordinated to the one before is dated as that one.
 void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
@@ -263,11 +373,18 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
   for (auto& d : kept) {
     if (d.time != nullptr) continue;
     const Clause& cl = clauses[clause_of(d)];
-    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an);
+    if (d.noun && !d.pluperfect) d.time = DateIn(s, cl.b, cl.e, an, d.trig_b);
   }
+  // "alors que", "as" also set a planned or hypothetical act against a done one ("va
+  // expulser l'ambassadeur, alors que le président a rencontré lundi ..."): no shared time.
+  auto contrast = [&](const EventDraft& d, const Clause& sub) {
+    int w = FirstWordOf(s, sub);
+    return (d.modality == "planned" || d.modality == "hypothetical") && w >= 0 &&
+           !an.pack().Is("clause.same-time", KeyOf(s.toks[w], an)) && SameTimeFinite(s, sub, w, an);
+  };
   // The time of clause `ci`: its own adverbial, else the date one of its acts was given.
   auto time_of_clause = [&](int ci) -> const pl::TimeHit* {
-    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an)) return th;
+    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an, -1)) return th;
     for (const auto& k : kept)
       if (k.time != nullptr && clause_of(k) == ci) return k.time;
     return nullptr;
@@ -291,14 +408,15 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
       bool speech = false;
       for (int j = up.b; j < up.e; ++j)
         if ((s.toks[j].cls & pl::kQuoteVerb) && (s.toks[j].pos & lex::kVerb)) speech = true;
-      if (speech || SameTimeClause(s, cl, an)) d.time = time_of_clause(ci - 1);
+      if (speech || (SameTimeClause(s, cl, an) && !contrast(d, cl))) d.time = time_of_clause(ci - 1);
     }
     // An act told as following a dated one ("broke off relations after police forced their
     // way into the embassy late Friday") happened no earlier: with no date of its own it
     // takes that one (the telling closes the gap to the publication).
     if (d.time == nullptr && ci + 1 < nc &&
-        (SameTimeClause(s, clauses[ci + 1], an) || AfterClause(s, clauses[ci + 1], an)))
-      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an);
+        ((SameTimeClause(s, clauses[ci + 1], an) && !contrast(d, clauses[ci + 1])) ||
+         AfterClause(s, clauses[ci + 1], an)))
+      d.time = DateIn(s, clauses[ci + 1].b, clauses[ci + 1].e, an, -1);
   }
   // A sentence with no date at all that goes on with a pair of states whose act the
   // sentence before dated in its own words ("L'Ethiopie et la Somalie ont conclu mercredi
@@ -684,6 +802,12 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       if (key == "que" || key == "qu'")
         for (int j = std::max(0, i - 4); j < i; ++j)
           if (s.toks[j].cls & pl::kNeg) ne_que = true;
+      // The second word of a two-word subordinator ("alors que", "parce que") stays in the
+      // clause its first word opened.
+      bool second = cur.subordinate && cur.b == i - 1 && (s.toks[i - 1].cls & pl::kSubord) &&
+                    an.pack().Is("subordinator", std::string(an.Key(s.toks[i - 1], *an.keys)) + " " +
+                                                     std::string(key));
+      if (second) continue;
       if (!ne_que) {
         close(i);
         cur.subordinate = true;
@@ -1141,7 +1265,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return nullptr;
     };
-    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an); };
+    auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an, c.tok); };
     if (c.noun) {
       d.place = pick_place(window_b, window_e);
       d.time = pick_time(c.tok, window_e);

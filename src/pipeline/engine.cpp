@@ -104,6 +104,7 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
     // Keep the readings of the form as written when the fold merged several forms
     // ("affirme" present vs "affirmé" participle); a form written without its accents
     // ("Etats") matches none and keeps them all.
+    bool own_form = false;  // the readings were narrowed to the form as written
     if (rs.size() > 1) {
       uint16_t h = text::FormHash(ctx.text.substr(t.t.begin, t.t.end - t.t.begin));
       size_t same = 0;
@@ -116,6 +117,7 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
         t.readings = first;
         t.nreadings = static_cast<uint32_t>(same);
         rs = std::span<const lex::Reading>(first, same);
+        own_form = true;
       }
     }
     // News is written in the third person: a French noun that is also a first- or
@@ -134,8 +136,20 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       t.pos |= r.pos;
       if (r.pos & (lex::kVerb | lex::kAux)) t.feats |= r.feats;
     }
+    // A verb form whose accent sets it apart from a grammar word it folds to ("entré" /
+    // "entre", "contré" / "contre") is not that word: the grammar classes are keyed by the
+    // folded form, the written readings decide.
+    bool other_word = false;
+    if (own_form) {
+      bool verb = false, closed = false;
+      for (const auto& r : rs) {
+        if (r.pos & lex::kVerb) verb = true;
+        if (r.pos & (lex::kDet | lex::kPron | lex::kPrep | lex::kConj)) closed = true;
+      }
+      other_word = verb && !closed;
+    }
     for (const auto& [cls, bit] : kClasses)
-      if (pack_.Is(cls, key)) t.cls |= bit;
+      if (!other_word && pack_.Is(cls, key)) t.cls |= bit;
     // Folding merges "a" (avoir) with "à" and "ou" with "où"; the written accent decides.
     std::string_view written = ctx.text.substr(t.t.begin, t.t.end - t.t.begin);
     if (ctx.lang == lex::Lang::kFr && (written == "a" || written == "A"))
