@@ -97,6 +97,58 @@ struct Workspace {
   std::string keys;
 };
 
+// The dateline's place: the city (or country) its name stands for. A region after the city
+// ("KINGSTOWN, St. Vincent", "SAN JOSE, Costa Rica", "PORTLAND, Maine") picks among the
+// towns of that name the one in that country or province; without one, or when none lies
+// there, the most populous town wins, and a region alone still gives its country.
+uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ingest::DispatchParts& parts) {
+  if (parts.dateline_place.empty()) return UINT32_MAX;
+  // The region's countries and provinces.
+  std::vector<uint32_t> regions;
+  if (!parts.dateline_region.empty()) {
+    std::string rkey = text::PhraseKey(parts.dateline_region, rt.pack.Tokenizer());
+    for (lex::Lang lg : {rt.code, lex::Lang::kAny})
+      for (uint32_t id : lexicon.Entities(lg, rkey)) {
+        auto k = static_cast<lex::EntityKind>(lexicon.entity(id).kind);
+        if (k == lex::EntityKind::kCountry || k == lex::EntityKind::kAdmin1) regions.push_back(id);
+      }
+  }
+  // 2: in a province the region names, 1: in a country it names, 0: elsewhere.
+  auto fit = [&](const lex::Entity& en) {
+    int best = 0;
+    for (uint32_t r : regions) {
+      const lex::Entity& re = lexicon.entity(r);
+      if (std::string_view(re.country) != std::string_view(en.country)) continue;
+      bool province = static_cast<lex::EntityKind>(re.kind) == lex::EntityKind::kAdmin1;
+      best = std::max(best, province ? (re.extra == en.extra ? 2 : best) : 1);
+    }
+    return best;
+  };
+  std::string key = text::PhraseKey(parts.dateline_place, rt.pack.Tokenizer());
+  uint32_t best = UINT32_MAX;
+  uint32_t best_pop = 0;
+  int best_fit = -1;
+  for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
+    for (uint32_t id : lexicon.Entities(lg, key)) {
+      const lex::Entity& en = lexicon.entity(id);
+      auto k = static_cast<lex::EntityKind>(en.kind);
+      if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
+      uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
+      int f = fit(en);
+      if (best == UINT32_MAX || f > best_fit || (f == best_fit && pop > best_pop)) {
+        best = id;
+        best_pop = pop;
+        best_fit = f;
+      }
+    }
+  }
+  if (best_fit > 0 || regions.empty()) return best;
+  // The region names a country none of the towns lies in: the country places the story.
+  for (uint32_t r : regions)
+    if (static_cast<lex::EntityKind>(lexicon.entity(r).kind) == lex::EntityKind::kCountry) return r;
+  return best;
+}
+
 }  // namespace
 
 struct Coder::Impl {
@@ -315,28 +367,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
 
   // The dateline's city places the story: its country is the default home of unnamed
   // officials and the first discourse country.
-  uint32_t dateline_entity = UINT32_MAX;
-  if (!parts.dateline_place.empty()) {
-    std::string key = text::PhraseKey(parts.dateline_place, rt.pack.Tokenizer());
-    uint32_t best = UINT32_MAX;
-    uint32_t best_pop = 0;
-    for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
-      for (uint32_t id : lexicon->Entities(lg, key)) {
-        const lex::Entity& en = lexicon->entity(id);
-        auto k = static_cast<lex::EntityKind>(en.kind);
-        if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
-        uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
-        if (best == UINT32_MAX || pop > best_pop) {
-          best = id;
-          best_pop = pop;
-        }
-      }
-    }
-    if (best != UINT32_MAX) {
-      dateline_entity = best;
-      ctx.dateline_country = lexicon->entity(best).country;
-      ctx.last_state_country = ctx.dateline_country;
-    }
+  uint32_t dateline_entity = DatelineEntity(*lexicon, rt, parts);
+  if (dateline_entity != UINT32_MAX) {
+    ctx.dateline_country = lexicon->entity(dateline_entity).country;
+    ctx.last_state_country = ctx.dateline_country;
   }
 
   const text::TokenizerOptions topt = rt.pack.Tokenizer();
