@@ -157,11 +157,14 @@ struct Coder::Impl {
   LangRuntime fr, en;
   dict::UserDictionaries dicts;  // --dict files, immutable after Open
   std::map<std::string, uint32_t, std::less<>> country_entity;  // ISO3 -> country entity
+  std::map<std::string, int32_t, std::less<>> seat_of;  // body's name -> its seat's geonameid
   pl::OfficeIndex offices;
   std::vector<std::string> warnings;
 
   const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
   Document Run(const DocumentInput& input) const;
+  bool ActsAtDateline(const pl::ActorRef& actor, bool institution, const Event& ev,
+                      const lex::Entity& dateline) const;
 };
 
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -218,6 +221,8 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry && en.country[0] &&
         en.lang == static_cast<uint8_t>(lex::Lang::kAny))
       impl->country_entity.emplace(en.country, id);
+    if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kOrg && en.geonameid)
+      impl->seat_of.emplace(impl->lexicon->str(en.name), en.geonameid);
     if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kPerson &&
         !(en.flags & lex::kSurname) && impl->lexicon->str(en.extra)[0] != '\0') {
       std::string where = en.country[0] ? std::string(en.country) : std::string(impl->lexicon->str(en.code));
@@ -279,6 +284,26 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
 }
 
 Document Coder::Code(const DocumentInput& input) const { return impl_->Run(input); }
+
+// An institution acting at its seat: an international body whose seat is the dateline's
+// city (organisations.txt `geonameid=`), or a domestic body of the dateline's country named
+// by an institution noun (`institution.nouns`: "the foreign ministry", "la police"), not a
+// person ("Chancellor Olaf Scholz" travels).
+bool Coder::Impl::ActsAtDateline(const pl::ActorRef& actor, bool institution, const Event& ev,
+                                 const lex::Entity& dateline) const {
+  if (!ev.plover || *ev.plover == "CONSULT") return false;
+  std::string_view home = dateline.country;
+  std::string_view target = ev.target && ev.target->country ? std::string_view(*ev.target->country) : "";
+  int q = Quad(ev.cameo);
+  if ((q == 2 || q == 4) && !target.empty() && target != home) return false;
+  if (!actor.name.empty()) {
+    auto it = seat_of.find(actor.name);
+    if (it != seat_of.end()) return dateline.geonameid != 0 && it->second == dateline.geonameid;
+  }
+  if (!institution || actor.country != home) return false;
+  const std::string& sec = actor.sector;
+  return sec == "GOV" || sec == "JUD" || sec == "LEG" || sec == "COP";
+}
 
 Document Coder::Impl::Run(const DocumentInput& input) const {
   thread_local Workspace ws;
@@ -542,6 +567,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       };
       if (d.has_source) ev.source = actor_of(d.source);
       if (d.has_target) ev.target = actor_of(d.target);
+      // The trigger first: a location inferred rather than read has an empty span at its start.
+      ev.trigger = span_of(s.toks[d.trig_b].t.begin, s.toks[d.trig_e - 1].t.end);
       // A place entity as the event's location.
       auto place_of = [&](uint32_t entity, Span span, const char* basis) {
         const lex::Entity& en = lexicon->entity(entity);
@@ -579,6 +606,24 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
                 return true;
             return false;
           }())
+        ev.location = place_of(dateline_entity, Span{"", ev.trigger.start, ev.trigger.start},
+                               "dateline");
+      // No place named, and the actor an institution that sits in the dateline's city or
+      // country: it acted at home, where the dispatch was filed (the ICC reported from The
+      // Hague, a ministry from its capital). Not for meetings (held anywhere), persons (who
+      // travel) or a material act that landed in another country.
+      auto institution = [&](const pl::ActorRef& a) {
+        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        for (int j = std::max(a.b, 0); j < a.e && j < static_cast<int>(s.toks.size()); ++j) {
+          const pl::Tok& t = s.toks[j];
+          if (pk.Is("institution.nouns", an.Key(t, ws.keys))) return true;
+          for (uint32_t r = 0; r < t.nreadings; ++r)
+            if (pk.Is("institution.nouns", lexicon->str(t.readings[r].lemma))) return true;
+        }
+        return false;
+      };
+      if (!ev.location && dateline_entity != UINT32_MAX && d.has_source &&
+          ActsAtDateline(d.source, institution(d.source), ev, lexicon->entity(dateline_entity)))
         ev.location = place_of(dateline_entity, Span{"", ev.trigger.start, ev.trigger.start},
                                "dateline");
       // No place named: the country where a material act landed (the target's), else the
@@ -677,7 +722,6 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
       ev.sentence.index = s.index;
       ev.sentence.span = span_of(s.b, s.e);
-      ev.trigger = span_of(s.toks[d.trig_b].t.begin, s.toks[d.trig_e - 1].t.end);
       ev.modality = d.modality;
       double conf = d.confidence;
       if (!d.has_target) conf *= 0.85;
