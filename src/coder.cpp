@@ -149,6 +149,51 @@ uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ing
   return best;
 }
 
+// "En marge du sommet", "on the sidelines of the summit": does the sentence place its acts at
+// a gathering (`sidelines.nouns` followed closely by `gathering.nouns`)?
+bool OnSidelines(const pl::Sentence& s, const pack::LanguagePack& pk, const pl::Analyzer& an,
+                 const std::string& keys) {
+  const int n = static_cast<int>(s.toks.size());
+  for (int i = 0; i < n; ++i) {
+    if (!pk.Is("sidelines.nouns", an.Key(s.toks[i], keys))) continue;
+    for (int j = i + 1; j < n && j <= i + 4; ++j)
+      if (pk.Is("gathering.nouns", an.Key(s.toks[j], keys))) return true;
+  }
+  return false;
+}
+
+// Where the gathering is: the place named with a gathering noun ("le sommet de Vilnius", "the
+// summit in Vilnius", "the Vilnius summit") in this sentence or the nearest one before it,
+// else the first place the lead sentence reads after a locative (the story's own scene:
+// "se sont engagés mercredi à La Haye"). Returns the sentence index and the place.
+std::pair<int, const pl::PlaceHit*> GatheringPlace(const std::vector<pl::Sentence>& sentences,
+                                                   size_t si, const pack::LanguagePack& pk,
+                                                   const pl::Analyzer& an, const std::string& keys) {
+  for (size_t k = si + 1; k-- > 0;) {
+    const pl::Sentence& s = sentences[k];
+    const int n = static_cast<int>(s.toks.size());
+    for (int g = n - 1; g >= 0; --g) {
+      if (!pk.Is("gathering.nouns", an.Key(s.toks[g], keys))) continue;
+      for (const auto& ph : s.places) {
+        if (ph.e == g) return {static_cast<int>(k), &ph};  // "the Vilnius summit"
+        if (ph.b <= g || ph.b > g + 5) continue;
+        // "le sommet de Vilnius", "the summit in Vilnius", not "un sommet consacré à l'Ukraine".
+        bool verb = false;
+        for (int v = g + 1; v < ph.b; ++v)
+          verb |= (s.toks[v].pos & lex::kVerb) &&
+                  ((s.toks[v].feats & (lex::kInf | lex::kPpre | lex::kPpas)) ||
+                   !(s.toks[v].pos & (lex::kNoun | lex::kAdj)));
+        if (!verb && (ph.locative || pk.Is("place.genitive", an.Key(s.toks[ph.b - 1], keys))))
+          return {static_cast<int>(k), &ph};
+      }
+    }
+  }
+  if (!sentences.empty())
+    for (const auto& ph : sentences[0].places)
+      if (ph.locative) return {0, &ph};
+  return {-1, nullptr};
+}
+
 }  // namespace
 
 struct Coder::Impl {
@@ -589,6 +634,16 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         ev.location = place_of(d.place->entity,
                                span_of(s.toks[d.place->b].t.begin, s.toks[d.place->e - 1].t.end),
                                "text");
+      // An act "on the sidelines of the summit" took place where the summit is, named in
+      // this sentence or earlier (basis "story", the span of that earlier mention).
+      if (!ev.location && OnSidelines(s, (other_lang ? other_rt : rt).pack, an, ws.keys)) {
+        auto [gi, gp] = GatheringPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys);
+        if (gp != nullptr) {
+          const pl::Sentence& gs = sentences[static_cast<size_t>(gi)];
+          ev.location = place_of(gp->entity, span_of(gs.toks[gp->b].t.begin, gs.toks[gp->e - 1].t.end),
+                                 "story");
+        }
+      }
       // A meeting with no place named, between parties one of which is the dateline's
       // country, was held where the dispatch was filed: the dateline's city, marked so.
       // (Only when the dateline is one party's country or the sentence names it: a "PARIS
