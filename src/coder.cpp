@@ -149,6 +149,36 @@ uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ing
   return best;
 }
 
+// A visit the dispatch tells ("en visite à Séoul", "flew to Bishkek for the signing", "his
+// visit to Kyiv"): a `visit.words` word (form or lemma) at most four words before a place in
+// one of the two parties' countries. Searched from the event's sentence outwards, the
+// nearest first. Returns the sentence index and the place.
+std::pair<int, const pl::PlaceHit*> VisitPlace(const std::vector<pl::Sentence>& sentences, size_t si,
+                                               const pack::LanguagePack& pk, const pl::Analyzer& an,
+                                               const std::string& keys, const Lexicon& lexicon,
+                                               std::string_view a, std::string_view b) {
+  const int n = static_cast<int>(sentences.size());
+  for (int d = 0; d < n; ++d) {
+    for (int k : {static_cast<int>(si) - d, static_cast<int>(si) + d}) {
+      if (k < 0 || k >= n || (d == 0 && k != static_cast<int>(si) - d)) continue;
+      const pl::Sentence& s = sentences[static_cast<size_t>(k)];
+      for (const auto& ph : s.places) {
+        const lex::Entity& en = lexicon.entity(ph.entity);
+        std::string_view c = en.country;
+        if (c.empty() || (c != a && c != b)) continue;
+        for (int j = std::max(0, ph.b - 4); j < ph.b; ++j) {
+          const pl::Tok& t = s.toks[j];
+          bool visit = pk.Is("visit.words", an.Key(t, keys));
+          for (uint32_t r = 0; r < t.nreadings && !visit; ++r)
+            visit = pk.Is("visit.words", lexicon.str(t.readings[r].lemma));
+          if (visit) return {k, &ph};
+        }
+      }
+    }
+  }
+  return {-1, nullptr};
+}
+
 // "En marge du sommet", "on the sidelines of the summit": does the sentence place its acts at
 // a gathering (`sidelines.nouns` followed closely by `gathering.nouns`)?
 bool OnSidelines(const pl::Sentence& s, const pack::LanguagePack& pk, const pl::Analyzer& an,
@@ -641,6 +671,18 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         if (gp != nullptr) {
           const pl::Sentence& gs = sentences[static_cast<size_t>(gi)];
           ev.location = place_of(gp->entity, span_of(gs.toks[gp->b].t.begin, gs.toks[gp->e - 1].t.end),
+                                 "story");
+        }
+      }
+      // A meeting, agreement or signing between two countries with no place named took place
+      // where the dispatch says one party visited the other (basis "story").
+      if (!ev.location && Quad(ev.cameo) == 1 && ev.source && ev.target && ev.source->country &&
+          ev.target->country && *ev.source->country != *ev.target->country) {
+        auto [vi, vp] = VisitPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys,
+                                   *lexicon, *ev.source->country, *ev.target->country);
+        if (vp != nullptr) {
+          const pl::Sentence& vs = sentences[static_cast<size_t>(vi)];
+          ev.location = place_of(vp->entity, span_of(vs.toks[vp->b].t.begin, vs.toks[vp->e - 1].t.end),
                                  "story");
         }
       }
