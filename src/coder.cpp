@@ -370,14 +370,18 @@ bool Coder::Impl::ActsAtDateline(const pl::ActorRef& actor, bool institution, co
   std::string_view home = dateline.country;
   std::string_view target = ev.target && ev.target->country ? std::string_view(*ev.target->country) : "";
   int q = Quad(ev.cameo);
-  if ((q == 2 || q == 4) && !target.empty() && target != home) return false;
+  bool landed_abroad = (q == 2 || q == 4) && !target.empty() && target != home;
   if (!actor.name.empty()) {
     auto it = seat_of.find(actor.name);
-    if (it != seat_of.end()) return dateline.geonameid != 0 && it->second == dateline.geonameid;
+    if (it != seat_of.end())
+      return !landed_abroad && dateline.geonameid != 0 && it->second == dateline.geonameid;
   }
   if (!institution || actor.country != home) return false;
   const std::string& sec = actor.sector;
-  return sec == "GOV" || sec == "JUD" || sec == "LEG" || sec == "COP";
+  // Courts, parliaments and police act at home even against foreigners ("a Russian court
+  // sentenced an American journalist"); a government's material act may land abroad.
+  if (sec == "JUD" || sec == "LEG" || sec == "COP") return true;
+  return sec == "GOV" && !landed_abroad;
 }
 
 Document Coder::Impl::Run(const DocumentInput& input) const {
@@ -734,6 +738,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         // A summons or an expulsion takes place in the country that summons or expels
         // (frames marked `location = source`).
         if (d.frame != nullptr && d.frame->at_source) where = S;
+        // Courts and parliaments sit in their own country, whoever their act is aimed at.
+        else if (!S.empty() && ev.source && (ev.source->sector.value_or("") == "JUD" ||
+                                             ev.source->sector.value_or("") == "LEG"))
+          where = S;
         else if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
         else if (q == 2 || q == 4) where = !T.empty() ? T : S;
         else where = (!S.empty() && (T.empty() || S == T)) ? S : "";
