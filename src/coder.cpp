@@ -690,11 +690,23 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
                                  "story");
         }
       }
+      // Two parties signing together ("Starmer and Zelenskiy signed a loan agreement") met to
+      // sign (`copresence.verbs`): the meeting rule below places it like a meeting.
+      const bool cosigned = ev.symmetric && [&] {
+        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        for (int j = d.trig_b; j < d.trig_e; ++j) {
+          const pl::Tok& t = s.toks[j];
+          if (pk.Is("copresence.verbs", an.Key(t, ws.keys))) return true;
+          for (uint32_t r = 0; r < t.nreadings; ++r)
+            if (pk.Is("copresence.verbs", lexicon->str(t.readings[r].lemma))) return true;
+        }
+        return false;
+      }();
       // A meeting with no place named, between parties one of which is the dateline's
       // country, was held where the dispatch was filed: the dateline's city, marked so.
       // (Only when the dateline is one party's country or the sentence names it: a "PARIS
       // (AFP) -" wrap-up of talks elsewhere says where the desk is, not where they were.)
-      if (!ev.location && ev.plover && *ev.plover == "CONSULT" && d.mode == "by-place" &&
+      if (!ev.location && ev.plover && ((*ev.plover == "CONSULT" && d.mode == "by-place") || cosigned) &&
           dateline_entity != UINT32_MAX && ev.target && ev.source &&
           [&] {
             std::string_view dc = lexicon->entity(dateline_entity).country;
