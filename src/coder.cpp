@@ -97,6 +97,133 @@ struct Workspace {
   std::string keys;
 };
 
+// The dateline's place: the city (or country) its name stands for. A region after the city
+// ("KINGSTOWN, St. Vincent", "SAN JOSE, Costa Rica", "PORTLAND, Maine") picks among the
+// towns of that name the one in that country or province; without one, or when none lies
+// there, the most populous town wins, and a region alone still gives its country.
+uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ingest::DispatchParts& parts) {
+  if (parts.dateline_place.empty()) return UINT32_MAX;
+  // The region's countries and provinces.
+  std::vector<uint32_t> regions;
+  if (!parts.dateline_region.empty()) {
+    std::string rkey = text::PhraseKey(parts.dateline_region, rt.pack.Tokenizer());
+    for (lex::Lang lg : {rt.code, lex::Lang::kAny})
+      for (uint32_t id : lexicon.Entities(lg, rkey)) {
+        auto k = static_cast<lex::EntityKind>(lexicon.entity(id).kind);
+        if (k == lex::EntityKind::kCountry || k == lex::EntityKind::kAdmin1) regions.push_back(id);
+      }
+  }
+  // 2: in a province the region names, 1: in a country it names, 0: elsewhere.
+  auto fit = [&](const lex::Entity& en) {
+    int best = 0;
+    for (uint32_t r : regions) {
+      const lex::Entity& re = lexicon.entity(r);
+      if (std::string_view(re.country) != std::string_view(en.country)) continue;
+      bool province = static_cast<lex::EntityKind>(re.kind) == lex::EntityKind::kAdmin1;
+      best = std::max(best, province ? (re.extra == en.extra ? 2 : best) : 1);
+    }
+    return best;
+  };
+  std::string key = text::PhraseKey(parts.dateline_place, rt.pack.Tokenizer());
+  uint32_t best = UINT32_MAX;
+  uint32_t best_pop = 0;
+  int best_fit = -1;
+  for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
+    for (uint32_t id : lexicon.Entities(lg, key)) {
+      const lex::Entity& en = lexicon.entity(id);
+      auto k = static_cast<lex::EntityKind>(en.kind);
+      if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
+      uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
+      int f = fit(en);
+      if (best == UINT32_MAX || f > best_fit || (f == best_fit && pop > best_pop)) {
+        best = id;
+        best_pop = pop;
+        best_fit = f;
+      }
+    }
+  }
+  if (best_fit > 0 || regions.empty()) return best;
+  // The region names a country none of the towns lies in: the country places the story.
+  for (uint32_t r : regions)
+    if (static_cast<lex::EntityKind>(lexicon.entity(r).kind) == lex::EntityKind::kCountry) return r;
+  return best;
+}
+
+// A visit the dispatch tells ("en visite à Séoul", "flew to Bishkek for the signing", "his
+// visit to Kyiv"): a `visit.words` word (form or lemma) at most four words before a place in
+// one of the two parties' countries. Searched from the event's sentence outwards, the
+// nearest first. Returns the sentence index and the place.
+std::pair<int, const pl::PlaceHit*> VisitPlace(const std::vector<pl::Sentence>& sentences, size_t si,
+                                               const pack::LanguagePack& pk, const pl::Analyzer& an,
+                                               const std::string& keys, const Lexicon& lexicon,
+                                               std::string_view a, std::string_view b) {
+  const int n = static_cast<int>(sentences.size());
+  for (int d = 0; d < n; ++d) {
+    for (int k : {static_cast<int>(si) - d, static_cast<int>(si) + d}) {
+      if (k < 0 || k >= n || (d == 0 && k != static_cast<int>(si) - d)) continue;
+      const pl::Sentence& s = sentences[static_cast<size_t>(k)];
+      for (const auto& ph : s.places) {
+        const lex::Entity& en = lexicon.entity(ph.entity);
+        std::string_view c = en.country;
+        if (c.empty() || (c != a && c != b)) continue;
+        for (int j = std::max(0, ph.b - 4); j < ph.b; ++j) {
+          const pl::Tok& t = s.toks[j];
+          bool visit = pk.Is("visit.words", an.Key(t, keys));
+          for (uint32_t r = 0; r < t.nreadings && !visit; ++r)
+            visit = pk.Is("visit.words", lexicon.str(t.readings[r].lemma));
+          if (visit) return {k, &ph};
+        }
+      }
+    }
+  }
+  return {-1, nullptr};
+}
+
+// "En marge du sommet", "on the sidelines of the summit": does the sentence place its acts at
+// a gathering (`sidelines.nouns` followed closely by `gathering.nouns`)?
+bool OnSidelines(const pl::Sentence& s, const pack::LanguagePack& pk, const pl::Analyzer& an,
+                 const std::string& keys) {
+  const int n = static_cast<int>(s.toks.size());
+  for (int i = 0; i < n; ++i) {
+    if (!pk.Is("sidelines.nouns", an.Key(s.toks[i], keys))) continue;
+    for (int j = i + 1; j < n && j <= i + 4; ++j)
+      if (pk.Is("gathering.nouns", an.Key(s.toks[j], keys))) return true;
+  }
+  return false;
+}
+
+// Where the gathering is: the place named with a gathering noun ("le sommet de Vilnius", "the
+// summit in Vilnius", "the Vilnius summit") in this sentence or the nearest one before it,
+// else the first place the lead sentence reads after a locative (the story's own scene:
+// "se sont engagés mercredi à La Haye"). Returns the sentence index and the place.
+std::pair<int, const pl::PlaceHit*> GatheringPlace(const std::vector<pl::Sentence>& sentences,
+                                                   size_t si, const pack::LanguagePack& pk,
+                                                   const pl::Analyzer& an, const std::string& keys) {
+  for (size_t k = si + 1; k-- > 0;) {
+    const pl::Sentence& s = sentences[k];
+    const int n = static_cast<int>(s.toks.size());
+    for (int g = n - 1; g >= 0; --g) {
+      if (!pk.Is("gathering.nouns", an.Key(s.toks[g], keys))) continue;
+      for (const auto& ph : s.places) {
+        if (ph.e == g) return {static_cast<int>(k), &ph};  // "the Vilnius summit"
+        if (ph.b <= g || ph.b > g + 5) continue;
+        // "le sommet de Vilnius", "the summit in Vilnius", not "un sommet consacré à l'Ukraine".
+        bool verb = false;
+        for (int v = g + 1; v < ph.b; ++v)
+          verb |= (s.toks[v].pos & lex::kVerb) &&
+                  ((s.toks[v].feats & (lex::kInf | lex::kPpre | lex::kPpas)) ||
+                   !(s.toks[v].pos & (lex::kNoun | lex::kAdj)));
+        if (!verb && (ph.locative || pk.Is("place.genitive", an.Key(s.toks[ph.b - 1], keys))))
+          return {static_cast<int>(k), &ph};
+      }
+    }
+  }
+  if (!sentences.empty())
+    for (const auto& ph : sentences[0].places)
+      if (ph.locative) return {0, &ph};
+  return {-1, nullptr};
+}
+
 }  // namespace
 
 struct Coder::Impl {
@@ -105,11 +232,14 @@ struct Coder::Impl {
   LangRuntime fr, en;
   dict::UserDictionaries dicts;  // --dict files, immutable after Open
   std::map<std::string, uint32_t, std::less<>> country_entity;  // ISO3 -> country entity
+  std::map<std::string, int32_t, std::less<>> seat_of;  // body's name -> its seat's geonameid
   pl::OfficeIndex offices;
   std::vector<std::string> warnings;
 
   const LangRuntime& For(std::string_view lang) const { return lang == "en" ? en : fr; }
   Document Run(const DocumentInput& input) const;
+  bool ActsAtDateline(const pl::ActorRef& actor, bool institution, const Event& ev,
+                      const lex::Entity& dateline) const;
 };
 
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -166,6 +296,8 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kCountry && en.country[0] &&
         en.lang == static_cast<uint8_t>(lex::Lang::kAny))
       impl->country_entity.emplace(en.country, id);
+    if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kOrg && en.geonameid)
+      impl->seat_of.emplace(impl->lexicon->str(en.name), en.geonameid);
     if (static_cast<lex::EntityKind>(en.kind) == lex::EntityKind::kPerson &&
         !(en.flags & lex::kSurname) && impl->lexicon->str(en.extra)[0] != '\0') {
       std::string where = en.country[0] ? std::string(en.country) : std::string(impl->lexicon->str(en.code));
@@ -227,6 +359,30 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
 }
 
 Document Coder::Code(const DocumentInput& input) const { return impl_->Run(input); }
+
+// An institution acting at its seat: an international body whose seat is the dateline's
+// city (organisations.txt `geonameid=`), or a domestic body of the dateline's country named
+// by an institution noun (`institution.nouns`: "the foreign ministry", "la police"), not a
+// person ("Chancellor Olaf Scholz" travels).
+bool Coder::Impl::ActsAtDateline(const pl::ActorRef& actor, bool institution, const Event& ev,
+                                 const lex::Entity& dateline) const {
+  if (!ev.plover || *ev.plover == "CONSULT") return false;
+  std::string_view home = dateline.country;
+  std::string_view target = ev.target && ev.target->country ? std::string_view(*ev.target->country) : "";
+  int q = Quad(ev.cameo);
+  bool landed_abroad = (q == 2 || q == 4) && !target.empty() && target != home;
+  if (!actor.name.empty()) {
+    auto it = seat_of.find(actor.name);
+    if (it != seat_of.end())
+      return !landed_abroad && dateline.geonameid != 0 && it->second == dateline.geonameid;
+  }
+  if (!institution || actor.country != home) return false;
+  const std::string& sec = actor.sector;
+  // Courts, parliaments and police act at home even against foreigners ("a Russian court
+  // sentenced an American journalist"); a government's material act may land abroad.
+  if (sec == "JUD" || sec == "LEG" || sec == "COP") return true;
+  return sec == "GOV" && !landed_abroad;
+}
 
 Document Coder::Impl::Run(const DocumentInput& input) const {
   thread_local Workspace ws;
@@ -315,28 +471,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
 
   // The dateline's city places the story: its country is the default home of unnamed
   // officials and the first discourse country.
-  uint32_t dateline_entity = UINT32_MAX;
-  if (!parts.dateline_place.empty()) {
-    std::string key = text::PhraseKey(parts.dateline_place, rt.pack.Tokenizer());
-    uint32_t best = UINT32_MAX;
-    uint32_t best_pop = 0;
-    for (lex::Lang lg : {rt.code, lex::Lang::kAny}) {
-      for (uint32_t id : lexicon->Entities(lg, key)) {
-        const lex::Entity& en = lexicon->entity(id);
-        auto k = static_cast<lex::EntityKind>(en.kind);
-        if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
-        uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
-        if (best == UINT32_MAX || pop > best_pop) {
-          best = id;
-          best_pop = pop;
-        }
-      }
-    }
-    if (best != UINT32_MAX) {
-      dateline_entity = best;
-      ctx.dateline_country = lexicon->entity(best).country;
-      ctx.last_state_country = ctx.dateline_country;
-    }
+  uint32_t dateline_entity = DatelineEntity(*lexicon, rt, parts);
+  if (dateline_entity != UINT32_MAX) {
+    ctx.dateline_country = lexicon->entity(dateline_entity).country;
+    ctx.last_state_country = ctx.dateline_country;
   }
 
   const text::TokenizerOptions topt = rt.pack.Tokenizer();
@@ -508,6 +646,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       };
       if (d.has_source) ev.source = actor_of(d.source);
       if (d.has_target) ev.target = actor_of(d.target);
+      // The trigger first: a location inferred rather than read has an empty span at its start.
+      ev.trigger = span_of(s.toks[d.trig_b].t.begin, s.toks[d.trig_e - 1].t.end);
       // A place entity as the event's location.
       auto place_of = [&](uint32_t entity, Span span, const char* basis) {
         const lex::Entity& en = lexicon->entity(entity);
@@ -528,11 +668,45 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         ev.location = place_of(d.place->entity,
                                span_of(s.toks[d.place->b].t.begin, s.toks[d.place->e - 1].t.end),
                                "text");
+      // An act "on the sidelines of the summit" took place where the summit is, named in
+      // this sentence or earlier (basis "story", the span of that earlier mention).
+      if (!ev.location && OnSidelines(s, (other_lang ? other_rt : rt).pack, an, ws.keys)) {
+        auto [gi, gp] = GatheringPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys);
+        if (gp != nullptr) {
+          const pl::Sentence& gs = sentences[static_cast<size_t>(gi)];
+          ev.location = place_of(gp->entity, span_of(gs.toks[gp->b].t.begin, gs.toks[gp->e - 1].t.end),
+                                 "story");
+        }
+      }
+      // A meeting, agreement or signing between two countries with no place named took place
+      // where the dispatch says one party visited the other (basis "story").
+      if (!ev.location && Quad(ev.cameo) == 1 && ev.source && ev.target && ev.source->country &&
+          ev.target->country && *ev.source->country != *ev.target->country) {
+        auto [vi, vp] = VisitPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys,
+                                   *lexicon, *ev.source->country, *ev.target->country);
+        if (vp != nullptr) {
+          const pl::Sentence& vs = sentences[static_cast<size_t>(vi)];
+          ev.location = place_of(vp->entity, span_of(vs.toks[vp->b].t.begin, vs.toks[vp->e - 1].t.end),
+                                 "story");
+        }
+      }
+      // Two parties signing together ("Starmer and Zelenskiy signed a loan agreement") met to
+      // sign (`copresence.verbs`): the meeting rule below places it like a meeting.
+      const bool cosigned = ev.symmetric && [&] {
+        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        for (int j = d.trig_b; j < d.trig_e; ++j) {
+          const pl::Tok& t = s.toks[j];
+          if (pk.Is("copresence.verbs", an.Key(t, ws.keys))) return true;
+          for (uint32_t r = 0; r < t.nreadings; ++r)
+            if (pk.Is("copresence.verbs", lexicon->str(t.readings[r].lemma))) return true;
+        }
+        return false;
+      }();
       // A meeting with no place named, between parties one of which is the dateline's
       // country, was held where the dispatch was filed: the dateline's city, marked so.
       // (Only when the dateline is one party's country or the sentence names it: a "PARIS
       // (AFP) -" wrap-up of talks elsewhere says where the desk is, not where they were.)
-      if (!ev.location && ev.plover && *ev.plover == "CONSULT" && d.mode == "by-place" &&
+      if (!ev.location && ev.plover && ((*ev.plover == "CONSULT" && d.mode == "by-place") || cosigned) &&
           dateline_entity != UINT32_MAX && ev.target && ev.source &&
           [&] {
             std::string_view dc = lexicon->entity(dateline_entity).country;
@@ -547,6 +721,24 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
           }())
         ev.location = place_of(dateline_entity, Span{"", ev.trigger.start, ev.trigger.start},
                                "dateline");
+      // No place named, and the actor an institution that sits in the dateline's city or
+      // country: it acted at home, where the dispatch was filed (the ICC reported from The
+      // Hague, a ministry from its capital). Not for meetings (held anywhere), persons (who
+      // travel) or a material act that landed in another country.
+      auto institution = [&](const pl::ActorRef& a) {
+        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        for (int j = std::max(a.b, 0); j < a.e && j < static_cast<int>(s.toks.size()); ++j) {
+          const pl::Tok& t = s.toks[j];
+          if (pk.Is("institution.nouns", an.Key(t, ws.keys))) return true;
+          for (uint32_t r = 0; r < t.nreadings; ++r)
+            if (pk.Is("institution.nouns", lexicon->str(t.readings[r].lemma))) return true;
+        }
+        return false;
+      };
+      if (!ev.location && dateline_entity != UINT32_MAX && d.has_source &&
+          ActsAtDateline(d.source, institution(d.source), ev, lexicon->entity(dateline_entity)))
+        ev.location = place_of(dateline_entity, Span{"", ev.trigger.start, ev.trigger.start},
+                               "dateline");
       // No place named: the country where a material act landed (the target's), else the
       // actor's own for what it said or decided, marked as inferred from the parties.
       if (!ev.location) {
@@ -558,6 +750,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         // A summons or an expulsion takes place in the country that summons or expels
         // (frames marked `location = source`).
         if (d.frame != nullptr && d.frame->at_source) where = S;
+        // Courts and parliaments sit in their own country, whoever their act is aimed at.
+        else if (!S.empty() && ev.source && (ev.source->sector.value_or("") == "JUD" ||
+                                             ev.source->sector.value_or("") == "LEG"))
+          where = S;
         else if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
         else if (q == 2 || q == 4) where = !T.empty() ? T : S;
         else where = (!S.empty() && (T.empty() || S == T)) ? S : "";
@@ -643,7 +839,6 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       }
       ev.sentence.index = s.index;
       ev.sentence.span = span_of(s.b, s.e);
-      ev.trigger = span_of(s.toks[d.trig_b].t.begin, s.toks[d.trig_e - 1].t.end);
       ev.modality = d.modality;
       double conf = d.confidence;
       if (!d.has_target) conf *= 0.85;

@@ -34,7 +34,9 @@ struct Place {
   std::string feature;  // country | admin1 | city | other
   // "text": named in the event's clause (span set); "parties": not named, taken at country
   // level from the parties (the target's country for material acts, else the source's);
-  // "dateline": a meeting placed in the dateline's city, the country of one of its parties.
+  // "dateline": a meeting placed in the dateline's city, the country of one of its parties,
+  // or an act of an institution that sits there; "story": an act "on the sidelines of the
+  // summit" placed where the dispatch named the gathering (span: that earlier mention).
   std::string basis = "text";
 };
 

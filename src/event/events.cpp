@@ -862,6 +862,43 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   return out;
 }
 
+// A town named as the complement of a noun that a locative preposition introduces: "devant
+// la base militaire française de Niamey", "outside the French embassy of Niamey". The town
+// places the act, not the nationality word on the way (that base is in Niger). Towns and
+// provinces only: "devant l'ambassade de France" names whose embassy, not where it is.
+bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
+                        const pipeline::Analyzer& an) {
+  if (ph.locative || ph.b < 2) return false;
+  auto k = static_cast<lex::EntityKind>(an.lexicon().entity(ph.entity).kind);
+  if (k != lex::EntityKind::kCity && k != lex::EntityKind::kAdmin1 && k != lex::EntityKind::kPlaceOther)
+    return false;
+  const auto& pk = an.pack();
+  if (!pk.Is("place.genitive", KeyOf(s.toks[ph.b - 1], an))) return false;
+  for (int j = ph.b - 2; j >= 0 && j >= ph.b - 8; --j) {
+    const Tok& t = s.toks[j];
+    if (!IsWord(t)) return false;
+    // Nationality words and titles may stand on the way; another place or a person may not.
+    if (t.mention >= 0) {
+      const auto& m = s.mentions[t.mention];
+      auto mk = m.kind;
+      if (m.candidate_person || mk == lex::EntityKind::kPerson || mk == lex::EntityKind::kCountry ||
+          mk == lex::EntityKind::kCity || mk == lex::EntityKind::kAdmin1 || mk == lex::EntityKind::kPlaceOther)
+        return false;
+    }
+    if ((t.cls & pl::kLocative) || pk.Is("place.front", KeyOf(t, an))) {
+      // The phrase must hang on the act's own verb: "a accusé Kiev d'avoir attaqué une
+      // centrale dans la région de Belgorod" places the alleged attack, not the accusation.
+      for (int v = trig_e; v < j; ++v)
+        if ((s.toks[v].pos & lex::kVerb) &&
+            ((s.toks[v].feats & (lex::kInf | lex::kPpre)) || !(s.toks[v].pos & (lex::kNoun | lex::kAdj))))
+          return false;
+      return true;
+    }
+    if ((t.pos & lex::kVerb) && !(t.pos & (lex::kNoun | lex::kAdj))) return false;
+  }
+  return false;
+}
+
 // "Des milliers de personnes se sont rassemblées", "thousands of people marched": a verb's
 // subject that is a crowd of people (`crowd.nouns`) naming no nationality is the people of
 // the country where it happened (the clause's place, else the dateline's). Only the verb's
@@ -1255,6 +1292,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     auto pick_place = [&](int b, int e) -> const pl::PlaceHit* {
       for (const auto& ph : s.places)
         if (ph.locative && ph.b >= b && ph.b < e) return &ph;
+      for (const auto& ph : s.places)
+        if (ph.b >= b && ph.b < e && LocativeByGenitive(s, ph, c.tok + c.len, an)) return &ph;
       // A place that is the object of the act: "a bombardé Khan Younès", "struck Kharkiv",
       // "des frappes sur Kiev" (cities and regions, not countries standing for states).
       for (const auto& ph : s.places) {

@@ -395,6 +395,11 @@ void Analyzer::FindMentions(Sentence& s, DocContext& ctx) const {
       if (len == 1 && (s.toks[i].cls & kClosedClass) &&
           static_cast<EntityKind>(en.kind) != EntityKind::kTitle)
         continue;
+      // Nor is a run of closed-class words a place ("à La" before "Haye" is no town).
+      if (len > 1 && IsPlaceKind(static_cast<EntityKind>(en.kind)) &&
+          std::all_of(s.toks.begin() + i, s.toks.begin() + i + len,
+                      [](const Tok& t) { return (t.cls & kClosedClass) != 0; }))
+        continue;
       MentionHit m;
       m.b = i;
       m.e = i + len;
