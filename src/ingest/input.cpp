@@ -792,9 +792,16 @@ void ParsePetrarchSentence(std::string_view xml, std::string_view stem, std::str
   item->input.source_uri = std::string(path);
   const std::string where = std::string(path) + ":" + std::to_string(line);
 
+  // pugixml is given UTF-8: a Latin-1 record (no multi-byte sequence at all) is decoded,
+  // stray ill-formed bytes are replaced, as for a text file.
   std::string repaired;
   const size_t invalid = RepairUtf8(xml, &repaired);
-  if (invalid > 0) {
+  if (invalid > 0 && LooksLikeWindows1252(xml)) {
+    repaired = DecodeWindows1252(xml);
+    Diagnose(item, "legacy_encoding",
+             where + ": the <Sentence> record is not UTF-8 and holds no UTF-8 multi-byte "
+                     "sequence at all: decoded as Windows-1252 (Latin-1)");
+  } else if (invalid > 0) {
     Diagnose(item, "invalid_utf8_repaired",
              where + ": " + std::to_string(invalid) +
                  " bytes of the <Sentence> record were not valid UTF-8 and were replaced "
@@ -1105,6 +1112,7 @@ struct InputReader::Impl {
   std::unique_ptr<LineReader> lines;
   std::unique_ptr<SentenceSplitter> sentences;
   std::string stream_path, stream_stem;
+  bool stream_is_stdin = false;  // its documents then have no source_uri, as a text on stdin
   int64_t line_number = 0;
   int64_t records = 0;  // records found so far in the stream
   std::string line;
@@ -1150,14 +1158,23 @@ struct InputReader::Impl {
 
   // Next document of the open stream; false when it is exhausted.
   bool NextInStream(InputItem* item) {
+    const bool from_stdin = stream_is_stdin;
+    bool got;
     switch (kind) {
       case InputFormat::kPetrarch:
-        return NextPetrarch(item);
+        got = NextPetrarch(item);
+        break;
       case InputFormat::kTabari:
-        return NextTabari(item);
+        got = NextTabari(item);
+        break;
       default:
-        return NextJsonl(item);
+        got = NextJsonl(item);
+        break;
     }
+    if (got && from_stdin && item->input.source_uri == stream_path) {
+      item->input.source_uri.reset();
+    }
+    return got;
   }
 
   bool NextJsonl(InputItem* item) {
@@ -1292,6 +1309,7 @@ struct InputReader::Impl {
     } else {
       lines = std::make_unique<LineReader>(f);
     }
+    stream_is_stdin = is_stdin;
     stream_path = is_stdin ? "stdin" : path;
     stream_stem = is_stdin ? "stdin" : FileStem(path);
     line_number = 0;

@@ -446,6 +446,19 @@ TEST_F(InputTest, PetrarchXmlFromTheParse) {
   EXPECT_TRUE(HasDiagnostic(items[5], "petrarch_no_parse"));
 }
 
+TEST_F(InputTest, LatinOneRecordsAreDecoded) {
+  auto items = ReadAll({Write("l1.xml",
+                              "<Sentences><Sentence id=\"f\" date=\"20250101\"><Text>Le "
+                              "ministre fran\xE7\x61is a parl\xE9.</Text></Sentence></Sentences>")});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].input.text, "Le ministre français a parlé.");
+  EXPECT_TRUE(HasDiagnostic(items[0], "legacy_encoding"));
+  items = ReadAll({Write("l1.text", "250101 f\nLe ministre fran\xE7\x61is a parl\xE9.\n")});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].input.text, "Le ministre français a parlé.");
+  EXPECT_TRUE(HasDiagnostic(items[0], "legacy_encoding"));
+}
+
 TEST_F(InputTest, PetrarchXmlWithoutRecordsIsOneErrorAndOverlongRecordsAreRefused) {
   const std::string empty = Write("empty.xml", "<Sentences>\n</Sentences>\n");
   auto items = ReadAll({empty});
@@ -531,6 +544,7 @@ TEST_F(InputTest, TabariFromStdinWhenForcedAndEmptyFileIsOneError) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].input.id, "S-1");
   EXPECT_EQ(items[0].input.text, "Berlin spoke.");
+  EXPECT_FALSE(items[0].input.source_uri.has_value());
 
   items = ReadAll({Write("none.text", "# only comments\n\n")});
   ASSERT_EQ(items.size(), 1u);
