@@ -2,6 +2,8 @@
 //
 //   attache code FILE... [--lang auto|fr|en] [--published DATE] [--format doc|plover|gdelt|cameo]
 //                        [--threads N] [--db attache.sqlite] [--lexicon PATH] [--dict FILE...]
+//                        [--input-format auto|text|jsonl|petrarch|tabari]
+//                        [--petrarch-text text|parse]
 //   attache db summary --db attache.sqlite      (also: attache summary --db ...)
 //   attache eval GOLD_DIR [--pred OUT.jsonl] [--json] [--lang auto|gold|fr|en] [--floor KEY=MIN]
 //   attache version
@@ -74,6 +76,8 @@ struct CodeArgs {
   std::string db;
   std::string lexicon;
   std::vector<std::string> dicts;
+  std::string input_format = "auto";
+  std::string petrarch_text = "text";
   const char* argv0 = "attache";
 };
 
@@ -367,6 +371,10 @@ int RunCode(const CodeArgs& args) {
 
   attache::ingest::ReadOptions read_options;
   read_options.max_document_bytes = options.max_document_bytes;
+  read_options.format = *attache::ingest::ParseInputFormat(args.input_format);
+  read_options.petrarch_text = args.petrarch_text == "parse"
+                                   ? attache::ingest::PetrarchText::kParse
+                                   : attache::ingest::PetrarchText::kText;
   attache::ingest::InputReader reader(args.inputs, read_options);
 
   // Large stdout buffer: records are written whole, in order, by this thread only.
@@ -416,8 +424,19 @@ Command AddCodeCommand(CLI::App& app, const char* argv0) {
       "code", "Code dispatches into events (one record per input document on stdout)");
   cmd->add_option("inputs", args->inputs,
                   "Plain-text dispatches (one document per file), - for stdin, *.jsonl for "
-                  "JSON Lines articles")
+                  "JSON Lines articles, *.xml for PETRARCH XML, *.text for TABARI story files")
       ->required();
+  cmd->add_option("--input-format", args->input_format,
+                  "How to read the inputs: auto goes by the suffix (.jsonl, .xml, .text; "
+                  "anything else and stdin are plain text); any other applies to every "
+                  "input, stdin included")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "petrarch", "tabari"}))
+      ->capture_default_str();
+  cmd->add_option("--petrarch-text", args->petrarch_text,
+                  "What to code of a PETRARCH <Sentence>: its <Text>, or the words of its "
+                  "<Parse> tree as PETRARCH does (a malformed tree is then an error record)")
+      ->check(CLI::IsMember({"text", "parse"}))
+      ->capture_default_str();
   cmd->add_option("--lang", args->lang, "Language of the inputs")
       ->check(CLI::IsMember({"auto", "fr", "en"}))
       ->capture_default_str();

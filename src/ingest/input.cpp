@@ -1,5 +1,5 @@
-// Reading inputs: files, stdin and JSON Lines into DocumentInputs, with size limits,
-// binary detection and UTF-8 repair. See input.h for the contract.
+// Reading inputs: files, stdin, JSON Lines, PETRARCH XML and TABARI story files into
+// DocumentInputs, with size limits, binary detection and UTF-8 repair. See input.h for the contract.
 #include "ingest/input.h"
 
 #include <sys/stat.h>
@@ -9,6 +9,7 @@
 #include <cstring>
 #include <utility>
 
+#include <pugixml.hpp>
 #include <simdjson.h>
 
 namespace attache::ingest {
@@ -525,6 +526,579 @@ void ParseJsonLine(std::string_view line, std::string_view stem, std::string_vie
 }
 
 // ---------------------------------------------------------------------------------------
+// PETRARCH XML and TABARI story files
+
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Runs of white space become one space; none at either end.
+std::string Squash(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (const char c : s) {
+    if (IsSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == (y >= 'A' && y <= 'Z' ? y | 0x20 : y);
+         });
+}
+
+bool HasSuffixNoCase(std::string_view path, std::string_view suffix) {
+  return path.size() >= suffix.size() &&
+         EqualsNoCase(path.substr(path.size() - suffix.size()), suffix);
+}
+
+// One leaf of a parse tree, un-escaped, with how it joins its neighbours.
+struct TreeWord {
+  std::string text;
+  bool glue_before = false;  // no space before it
+  bool glue_after = false;   // no space after it
+};
+
+TreeWord UnescapeTreeWord(std::string_view w, bool* double_quote_open) {
+  static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
+      {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["},
+      {"-RSB-", "]"}, {"-LCB-", "{"}, {"-RCB-", "}"}};
+  TreeWord t;
+  for (const auto& [escaped, plain] : kBrackets) {
+    if (EqualsNoCase(w, escaped)) {
+      t.text = plain;
+      const bool opening = plain == "(" || plain == "[" || plain == "{";
+      t.glue_after = opening;
+      t.glue_before = !opening;
+      return t;
+    }
+  }
+  if (w == "``" || w == "`") {
+    t.text = w == "``" ? "\"" : "'";
+    t.glue_after = true;
+    return t;
+  }
+  if (w == "''" || w == "'") {
+    t.text = w == "''" ? "\"" : "'";
+    t.glue_before = true;
+    return t;
+  }
+  if (w == "\"") {  // a quote the parser left undirected: the first opens, the next closes
+    t.text = "\"";
+    t.glue_after = !*double_quote_open;
+    t.glue_before = *double_quote_open;
+    *double_quote_open = !*double_quote_open;
+    return t;
+  }
+  t.text.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == '\\' && i + 1 < w.size() && (w[i + 1] == '/' || w[i + 1] == '*')) ++i;
+    t.text.push_back(w[i]);
+  }
+  const bool all_punct = std::all_of(t.text.begin(), t.text.end(), [](char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '%';
+  });
+  // Clitics the treebank tokenization splits off: an apostrophe and letters ("'s", "'ll")
+  // and "n't".
+  const bool clitic =
+      (t.text.size() >= 2 && t.text[0] == '\'' &&
+       std::all_of(t.text.begin() + 1, t.text.end(),
+                   [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; })) ||
+      EqualsNoCase(t.text, "n't");
+  t.glue_before = all_punct || clitic;
+  t.glue_after = t.text == "$";
+  return t;
+}
+
+}  // namespace
+
+InputFormat FormatForPath(std::string_view path, InputFormat format) {
+  if (format != InputFormat::kAuto) return format;
+  if (path == "-") return InputFormat::kText;
+  if (IsJsonLinesPath(path)) return InputFormat::kJsonLines;
+  if (HasSuffixNoCase(path, ".xml")) return InputFormat::kPetrarch;
+  if (HasSuffixNoCase(path, ".text")) return InputFormat::kTabari;
+  return InputFormat::kText;
+}
+
+std::optional<InputFormat> ParseInputFormat(std::string_view name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text") return InputFormat::kText;
+  if (name == "jsonl") return InputFormat::kJsonLines;
+  if (name == "petrarch") return InputFormat::kPetrarch;
+  if (name == "tabari") return InputFormat::kTabari;
+  return std::nullopt;
+}
+
+std::optional<std::string> CompactDateToIso(std::string_view digits,
+                                            bool allow_two_digit_year) {
+  if (digits.size() != 8 && !(allow_two_digit_year && digits.size() == 6)) return std::nullopt;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  const auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (digits[i] - '0');
+    return v;
+  };
+  int year, month, day;
+  if (digits.size() == 8) {
+    year = num(0, 4), month = num(4, 2), day = num(6, 2);
+  } else {
+    const int yy = num(0, 2);
+    year = yy < 30 ? 2000 + yy : 1900 + yy;
+    month = num(2, 2), day = num(4, 2);
+  }
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return std::string(buf);
+}
+
+bool PennTreeText(std::string_view parse, std::string* text, std::string* error) {
+  text->clear();
+  error->clear();
+  struct Bracket {
+    size_t at;                  // byte offset of its '('
+    std::string_view label;     // empty: none (an unlabelled outer bracket)
+    std::string_view word;      // its word, for a (TAG word) bracket
+    bool labelled = false;      // the first thing in it was a label
+    bool children = false;      // holds brackets
+  };
+  std::vector<Bracket> open;
+  bool tree_done = false, double_quote_open = false, glue_next = true;
+  size_t words = 0;
+  const auto fail = [&](size_t at, const std::string& what) {
+    *error = what + " (at byte " + std::to_string(at) + " of the parse)";
+    text->clear();
+    return false;
+  };
+  size_t i = 0;
+  while (i < parse.size()) {
+    const char c = parse[i];
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '(') {
+      if (tree_done) return fail(i, "content after the end of the tree");
+      if (!open.empty()) {
+        Bracket& parent = open.back();
+        if (!parent.word.empty()) {
+          return fail(i, "a bracket beside the word '" + std::string(parent.word) +
+                             "' of (" + std::string(parent.label) + " ...)");
+        }
+        parent.children = true;
+      }
+      open.push_back({i, {}, {}, false, false});
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (open.empty()) return fail(i, "unbalanced parse: ')' closes no bracket");
+      const Bracket b = open.back();
+      open.pop_back();
+      if (b.word.empty() && !b.children) {
+        return fail(b.at, b.labelled ? "empty bracket (" + std::string(b.label) + ")"
+                                     : std::string("empty bracket ()"));
+      }
+      if (!b.word.empty() && b.label != "-NONE-") {
+        TreeWord w = UnescapeTreeWord(b.word, &double_quote_open);
+        if (!glue_next && !w.glue_before) text->push_back(' ');
+        *text += w.text;
+        glue_next = w.glue_after;
+        ++words;
+      }
+      if (open.empty()) tree_done = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < parse.size() && !IsSpace(parse[j]) && parse[j] != '(' && parse[j] != ')') ++j;
+    const std::string_view atom = parse.substr(i, j - i);
+    if (open.empty()) {
+      return fail(i, tree_done ? "content after the end of the tree"
+                               : "word '" + std::string(atom) + "' outside any bracket");
+    }
+    Bracket& b = open.back();
+    if (!b.labelled && !b.children) {
+      b.label = atom;
+      b.labelled = true;
+    } else if (b.children || !b.word.empty() || !b.labelled) {
+      return fail(i, "word '" + std::string(atom) + "' is not alone in a (TAG word) bracket");
+    } else {
+      b.word = atom;
+    }
+    i = j;
+  }
+  if (!open.empty()) {
+    return fail(open.back().at, "unbalanced parse: " + std::to_string(open.size()) +
+                                    " bracket" + (open.size() > 1 ? "s" : "") +
+                                    " never closed");
+  }
+  if (!tree_done) return fail(0, "empty parse");
+  if (words == 0) return fail(0, "the parse has no words");
+  return true;
+}
+
+namespace {
+
+// The character data of an element and its descendants, comments left out.
+std::string NodeText(const pugi::xml_node& node) {
+  std::string out;
+  for (pugi::xml_node n = node.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      out += n.value();
+    } else if (n.type() == pugi::node_element) {
+      out += NodeText(n);
+    }
+  }
+  return out;
+}
+
+// Caps a record's text at the document limit, saying so.
+void CapText(std::string* text, const ReadOptions& options, InputItem* item) {
+  if (text->size() <= options.max_document_bytes) return;
+  const size_t full = text->size();
+  text->resize(options.max_document_bytes);
+  TrimToCharBoundary(text);
+  Diagnose(item, "input_truncated",
+           "read the first " + HumanBytes(text->size()) + " of " + HumanBytes(full) +
+               " of text (limit " + HumanBytes(options.max_document_bytes) +
+               " per document); the rest is not coded");
+}
+
+}  // namespace
+
+void ParsePetrarchSentence(std::string_view xml, std::string_view stem, std::string_view path,
+                           int64_t ordinal, int64_t line, const ReadOptions& options,
+                           InputItem* item) {
+  item->input = DocumentInput{};
+  item->input.id = std::string(stem) + ":" + std::to_string(ordinal);
+  item->input.source_uri = std::string(path);
+  const std::string where = std::string(path) + ":" + std::to_string(line);
+
+  // pugixml is given UTF-8: a Latin-1 record (no multi-byte sequence at all) is decoded,
+  // stray ill-formed bytes are replaced, as for a text file.
+  std::string repaired;
+  const size_t invalid = RepairUtf8(xml, &repaired);
+  if (invalid > 0 && LooksLikeWindows1252(xml)) {
+    repaired = DecodeWindows1252(xml);
+    Diagnose(item, "legacy_encoding",
+             where + ": the <Sentence> record is not UTF-8 and holds no UTF-8 multi-byte "
+                     "sequence at all: decoded as Windows-1252 (Latin-1)");
+  } else if (invalid > 0) {
+    Diagnose(item, "invalid_utf8_repaired",
+             where + ": " + std::to_string(invalid) +
+                 " bytes of the <Sentence> record were not valid UTF-8 and were replaced "
+                 "by U+FFFD");
+  }
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_buffer(
+      repaired.data(), repaired.size(), pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_node sentence = doc.child("Sentence");
+  if (sentence) {
+    const std::string id = Squash(sentence.attribute("id").value());
+    if (!id.empty()) item->input.id = id;
+  }
+  if (!parsed) {
+    Fail(item, "bad_xml",
+         where + ": the <Sentence> record is not well-formed XML: " + parsed.description() +
+             " (at byte " + std::to_string(parsed.offset) + " of the record)");
+    return;
+  }
+  if (!sentence) {
+    Fail(item, "bad_xml", where + ": not a <Sentence> element");
+    return;
+  }
+  if (const pugi::xml_attribute date = sentence.attribute("date")) {
+    const std::string value = Squash(date.value());
+    auto iso = CompactDateToIso(value, /*allow_two_digit_year=*/false);
+    if (!iso) {
+      Fail(item, "bad_date",
+           where + ": date=\"" + std::string(date.value()) +
+               "\" is not a calendar date written YYYYMMDD");
+      return;
+    }
+    item->input.published = std::move(*iso);
+  }
+  const pugi::xml_node text_node = sentence.child("Text");
+  const pugi::xml_node parse_node = sentence.child("Parse");
+  std::string text;
+  bool from_parse = false;
+  if (options.petrarch_text == PetrarchText::kParse) {
+    const std::string parse = parse_node ? NodeText(parse_node) : std::string();
+    if (!IsBlank(parse)) {
+      std::string why;
+      if (!PennTreeText(parse, &text, &why)) {
+        Fail(item, "bad_parse", where + ": the <Parse> is not a well-formed tree: " + why);
+        return;
+      }
+      from_parse = true;
+    } else if (text_node) {
+      Diagnose(item, "petrarch_no_parse",
+               where + ": no <Parse> in the record; its <Text> is coded instead");
+    }
+  }
+  if (!from_parse) {
+    if (!text_node) {
+      Fail(item, "missing_text", where + ": the <Sentence> record has no <Text>");
+      return;
+    }
+    text = Squash(NodeText(text_node));
+    if (text.empty()) {
+      Fail(item, "missing_text", where + ": the <Text> of the record is empty");
+      return;
+    }
+  }
+  CapText(&text, options, item);
+  DecodeText(std::move(text), options, item);
+}
+
+void ParseTabariRecord(std::string_view header, std::string text, std::string_view stem,
+                       std::string_view path, int64_t ordinal, int64_t line,
+                       const ReadOptions& options, InputItem* item) {
+  item->input = DocumentInput{};
+  item->input.id = std::string(stem) + ":" + std::to_string(ordinal);
+  item->input.source_uri = std::string(path);
+  const std::string where = std::string(path) + ":" + std::to_string(line);
+  size_t digits = 0;
+  while (digits < header.size() && header[digits] >= '0' && header[digits] <= '9') ++digits;
+  const std::string id = Squash(header.substr(digits));
+  if (!id.empty()) item->input.id = id;
+  auto iso = CompactDateToIso(header.substr(0, digits), /*allow_two_digit_year=*/true);
+  if (!iso) {
+    Fail(item, "bad_date",
+         where + ": the record header \"" + Squash(header) +
+             "\" does not start with a calendar date written YYMMDD or YYYYMMDD");
+    return;
+  }
+  item->input.published = std::move(*iso);
+  text = Squash(text);
+  if (text.empty()) {
+    Fail(item, "missing_text", where + ": the record has a header but no text");
+    return;
+  }
+  CapText(&text, options, item);
+  DecodeText(std::move(text), options, item);
+}
+
+namespace {
+
+// Cuts the <Sentence> elements out of a PETRARCH XML stream one at a time, so that a file
+// of any size is read in bounded memory and a broken record costs only itself. It knows
+// just enough XML to do that: comments, CDATA sections, processing instructions,
+// declarations and quoted attribute values are stepped over; each element cut out is then
+// parsed on its own by pugixml.
+class SentenceSplitter {
+ public:
+  struct Piece {
+    std::string xml;
+    int64_t line = 0;           // where its start tag is
+    uint64_t bytes = 0;         // its full length (xml holds at most the cap)
+    bool unterminated = false;  // no </Sentence> before the next <Sentence> or the end
+  };
+
+  SentenceSplitter(std::FILE* f, size_t cap) : file_(f), cap_(cap), buf_(1u << 16) {}
+
+  // The next <Sentence> element; false at the end of the stream.
+  bool Next(Piece* out) {
+    for (;;) {
+      char c;
+      if (!Get(&c)) {
+        if (!capturing_) return false;
+        Emit(out, /*unterminated=*/true);
+        return true;
+      }
+      if (capturing_) Keep(c);
+      if (c == '\n') ++line_;
+      switch (state_) {
+        case kContent:
+          if (c == '<') {
+            state_ = kMarkup;
+            head_.clear();
+            markup_line_ = line_;
+          }
+          break;
+        case kMarkup:
+          if (Markup(c, out)) return true;
+          break;
+        case kTag:
+          if (quote_ != 0) {
+            if (c == quote_) quote_ = 0;
+          } else if (c == '"' || c == '\'') {
+            quote_ = c;
+          } else if (c == '>') {
+            state_ = kContent;
+            if (TagEnd(last_ == '/', out)) return true;
+          }
+          break;
+        case kComment:
+          if (c == '>' && last_ == '-' && last2_ == '-') state_ = kContent;
+          break;
+        case kCdata:
+          if (c == '>' && last_ == ']' && last2_ == ']') state_ = kContent;
+          break;
+        case kInstruction:
+          if (c == '>' && last_ == '?') state_ = kContent;
+          break;
+        case kDeclaration:
+          if (c == '>') state_ = kContent;
+          break;
+      }
+      if (!IsSpace(c) || state_ != kTag) last2_ = last_, last_ = c;
+    }
+  }
+
+  bool error() const { return std::ferror(file_) != 0; }
+
+ private:
+  enum State { kContent, kMarkup, kTag, kComment, kCdata, kInstruction, kDeclaration };
+
+  bool Get(char* c) {
+    if (pos_ == len_) {
+      if (eof_) return false;
+      len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+      pos_ = 0;
+      if (len_ == 0) {
+        eof_ = true;
+        return false;
+      }
+    }
+    *c = buf_[pos_++];
+    return true;
+  }
+
+  void Keep(char c) {
+    ++bytes_;
+    if (record_.size() < cap_) record_.push_back(c);
+  }
+
+  // A character after '<': decides what the markup is once it can.
+  bool Markup(char c, Piece* out) {
+    static constexpr std::string_view kCommentOpen = "!--", kCdataStart = "![CDATA[";
+    const bool delimiter = IsSpace(c) || c == '>' || (c == '/' && !head_.empty());
+    if (delimiter && head_.empty()) {  // a '<' that opens no markup: not XML, let it pass
+      state_ = kContent;
+      return false;
+    }
+    if (!delimiter) head_.push_back(c);
+    const std::string_view h = head_;
+    if (h == kCommentOpen) {
+      state_ = kComment;
+      last_ = last2_ = 0;
+      return false;
+    }
+    if (h == kCdataStart) {
+      state_ = kCdata;
+      return false;
+    }
+    if (h.size() == 1 && h[0] == '?') {
+      state_ = kInstruction;
+      return false;
+    }
+    if (!h.empty() && h[0] == '!') {
+      const bool may_be_more = kCommentOpen.substr(0, std::min(h.size(), kCommentOpen.size())) == h ||
+                               kCdataStart.substr(0, std::min(h.size(), kCdataStart.size())) == h;
+      if (!may_be_more || delimiter) state_ = kDeclaration;
+      if (state_ == kDeclaration && c == '>') state_ = kContent;
+      return false;
+    }
+    if (!delimiter && head_.size() < 64) return false;
+    // The tag's name is known (or too long to be one that matters).
+    const bool closing = !h.empty() && h[0] == '/';
+    const std::string_view name = closing ? h.substr(1) : h;
+    closing_sentence_ = false;
+    opening_sentence_ = false;
+    if (name == "Sentence") {
+      if (closing) {
+        closing_sentence_ = capturing_;
+      } else {
+        opening_sentence_ = true;
+        if (capturing_) {
+          // The record before never ended: it is given back alone, and this one starts.
+          const std::string start = "<" + head_ + (delimiter ? std::string(1, c) : "");
+          if (record_.size() >= start.size() && bytes_ <= cap_) {
+            record_.resize(record_.size() - start.size());
+          }
+          bytes_ -= std::min<uint64_t>(bytes_, start.size());
+          Emit(out, /*unterminated=*/true);
+          StartRecord(start);
+          FinishTagStart(c, delimiter);
+          return true;
+        }
+        StartRecord("<" + head_ + (delimiter ? std::string(1, c) : ""));
+      }
+    }
+    FinishTagStart(c, delimiter);
+    if (state_ == kContent) return TagEnd(/*self_closing=*/false, out);
+    return false;
+  }
+
+  void FinishTagStart(char c, bool delimiter) {
+    quote_ = 0;
+    state_ = (delimiter && c == '>') ? kContent : kTag;
+  }
+
+  void StartRecord(const std::string& start) {
+    capturing_ = true;
+    record_ = start;
+    bytes_ = start.size();
+    record_line_ = markup_line_;
+  }
+
+  // The end of a tag: a record ends at </Sentence> or at a self-closing <Sentence/>.
+  bool TagEnd(bool self_closing, Piece* out) {
+    if (capturing_ && (closing_sentence_ || (opening_sentence_ && self_closing))) {
+      closing_sentence_ = opening_sentence_ = false;
+      Emit(out, /*unterminated=*/false);
+      return true;
+    }
+    closing_sentence_ = opening_sentence_ = false;
+    return false;
+  }
+
+  void Emit(Piece* out, bool unterminated) {
+    out->xml = std::move(record_);
+    out->line = record_line_;
+    out->bytes = bytes_;
+    out->unterminated = unterminated;
+    record_.clear();
+    bytes_ = 0;
+    capturing_ = false;
+  }
+
+  std::FILE* file_;
+  size_t cap_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false;
+  State state_ = kContent;
+  std::string head_;  // the markup after '<', up to the end of the tag's name
+  char quote_ = 0, last_ = 0, last2_ = 0;
+  bool capturing_ = false, closing_sentence_ = false, opening_sentence_ = false;
+  std::string record_;
+  uint64_t bytes_ = 0;
+  int64_t line_ = 1, markup_line_ = 1, record_line_ = 1;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
 
 struct InputReader::Impl {
   std::vector<std::string> paths;
@@ -532,53 +1106,215 @@ struct InputReader::Impl {
   std::FILE* stdin_stream;
   size_t next_path = 0;
 
-  // The JSON Lines file being streamed, if any.
-  std::FILE* jsonl = nullptr;
+  // The file of many documents being streamed, if any (JSON Lines, PETRARCH, TABARI).
+  std::FILE* stream = nullptr;
+  InputFormat kind = InputFormat::kText;
   std::unique_ptr<LineReader> lines;
-  std::string jsonl_path, jsonl_stem;
+  std::unique_ptr<SentenceSplitter> sentences;
+  std::string stream_path, stream_stem;
+  bool stream_is_stdin = false;  // its documents then have no source_uri, as a text on stdin
   int64_t line_number = 0;
+  int64_t records = 0;  // records found so far in the stream
   std::string line;
 
-  ~Impl() { CloseJsonl(); }
+  ~Impl() { CloseStream(); }
 
-  void CloseJsonl() {
-    if (jsonl != nullptr && jsonl != stdin_stream) std::fclose(jsonl);
-    jsonl = nullptr;
+  void CloseStream() {
+    if (stream != nullptr && stream != stdin_stream) std::fclose(stream);
+    stream = nullptr;
     lines.reset();
+    sentences.reset();
   }
 
-  // Next article of the open JSON Lines file; false when it is exhausted.
+  // An error item for the stream itself (not for one of its records).
+  void StreamError(InputItem* item, std::string code, std::string message) {
+    *item = InputItem{};
+    // JSON Lines documents are named by their line, the others by their rank in the file.
+    const int64_t next = kind == InputFormat::kJsonLines ? line_number + 1 : records + 1;
+    item->input.id = stream_stem + ":" + std::to_string(next);
+    item->input.source_uri = stream_path;
+    Fail(item, std::move(code), std::move(message));
+  }
+
+  // At the end of a stream: a read error, or a PETRARCH or TABARI file without a single
+  // record (most likely not in that format at all), is an error record; true if so.
+  bool EndOfStream(InputItem* item, bool failed) {
+    const char* format = kind == InputFormat::kPetrarch ? "PETRARCH XML <Sentence>"
+                                                        : "TABARI \"YYMMDD ID\"";
+    const bool none = kind != InputFormat::kJsonLines && records == 0 && !failed;
+    CloseStream();
+    if (failed) {
+      StreamError(item, "unreadable",
+                  stream_path + ": read error after line " + std::to_string(line_number));
+      return true;
+    }
+    if (none) {
+      StreamError(item, "no_records", stream_path + ": no " + std::string(format) +
+                                          " record found; is it in that format?");
+      return true;
+    }
+    return false;
+  }
+
+  // Next document of the open stream; false when it is exhausted.
+  bool NextInStream(InputItem* item) {
+    const bool from_stdin = stream_is_stdin;
+    bool got;
+    switch (kind) {
+      case InputFormat::kPetrarch:
+        got = NextPetrarch(item);
+        break;
+      case InputFormat::kTabari:
+        got = NextTabari(item);
+        break;
+      default:
+        got = NextJsonl(item);
+        break;
+    }
+    if (got && from_stdin && item->input.source_uri == stream_path) {
+      item->input.source_uri.reset();
+    }
+    return got;
+  }
+
   bool NextJsonl(InputItem* item) {
     for (;;) {
       uint64_t length = 0;
       if (!lines->ReadLine(&line, options.max_jsonl_line_bytes, &length)) {
-        const bool failed = lines->error();
-        CloseJsonl();
-        if (failed) {
-          *item = InputItem{};
-          item->input.id = jsonl_stem + ":" + std::to_string(line_number + 1);
-          item->input.source_uri = jsonl_path;
-          Fail(item, "unreadable", jsonl_path + ": read error after line " +
-                                       std::to_string(line_number));
-          return true;
-        }
-        return false;
+        return EndOfStream(item, lines->error());
       }
       ++line_number;
       if (IsBlank(line)) continue;  // blank lines hold no article
+      ++records;
       *item = InputItem{};
       if (length > options.max_jsonl_line_bytes) {
-        item->input.id = jsonl_stem + ":" + std::to_string(line_number);
-        item->input.source_uri = jsonl_path;
+        item->input.id = stream_stem + ":" + std::to_string(line_number);
+        item->input.source_uri = stream_path;
         Fail(item, "line_too_long",
-             jsonl_path + ":" + std::to_string(line_number) + ": line of " +
+             stream_path + ":" + std::to_string(line_number) + ": line of " +
                  HumanBytes(length) + " exceeds the limit of " +
                  HumanBytes(options.max_jsonl_line_bytes) + "; not coded");
         return true;
       }
-      ParseJsonLine(line, jsonl_stem, jsonl_path, line_number, options, item);
+      ParseJsonLine(line, stream_stem, stream_path, line_number, options, item);
       return true;
     }
+  }
+
+  bool NextPetrarch(InputItem* item) {
+    SentenceSplitter::Piece piece;
+    if (!sentences->Next(&piece)) return EndOfStream(item, sentences->error());
+    ++records;
+    *item = InputItem{};
+    const std::string where = stream_path + ":" + std::to_string(piece.line);
+    if (piece.bytes > options.max_record_bytes) {
+      item->input.id = stream_stem + ":" + std::to_string(records);
+      item->input.source_uri = stream_path;
+      Fail(item, "record_too_long",
+           where + ": <Sentence> record of " + HumanBytes(piece.bytes) +
+               " exceeds the limit of " + HumanBytes(options.max_record_bytes) +
+               "; not coded");
+      return true;
+    }
+    ParsePetrarchSentence(piece.xml, stream_stem, stream_path, records, piece.line, options,
+                          item);
+    if (piece.unterminated && !item->error) {
+      Fail(item, "bad_xml", where + ": the <Sentence> record has no </Sentence> end tag");
+    }
+    return true;
+  }
+
+  // TABARI: records are separated by blank lines; the first line of each is its header.
+  // Between records, lines starting with '#' are comments; in a record's text, /* ... */
+  // is a comment (it may span lines but ends with the record).
+  bool NextTabari(InputItem* item) {
+    std::string header, text;
+    int64_t header_line = 0;
+    uint64_t bytes = 0;
+    bool in_record = false, in_comment = false;
+    for (;;) {
+      uint64_t length = 0;
+      const bool got = lines->ReadLine(&line, options.max_record_bytes, &length);
+      if (got) ++line_number;
+      if (!got || IsBlank(line)) {
+        if (!in_record) {
+          if (got) continue;
+          return EndOfStream(item, lines->error());
+        }
+        ++records;
+        *item = InputItem{};
+        if (bytes > options.max_record_bytes) {
+          item->input.id = stream_stem + ":" + std::to_string(records);
+          item->input.source_uri = stream_path;
+          Fail(item, "record_too_long",
+               stream_path + ":" + std::to_string(header_line) + ": record of " +
+                   HumanBytes(bytes) + " exceeds the limit of " +
+                   HumanBytes(options.max_record_bytes) + "; not coded");
+          return true;
+        }
+        ParseTabariRecord(header, std::move(text), stream_stem, stream_path, records,
+                          header_line, options, item);
+        return true;
+      }
+      bytes += length + 1;
+      if (!in_record) {
+        if (line[0] == '#') continue;
+        in_record = true;
+        header = line;
+        header_line = line_number;
+        continue;
+      }
+      if (bytes > options.max_record_bytes) continue;  // refused when the record ends
+      std::string_view rest = line;
+      while (!rest.empty()) {
+        if (in_comment) {
+          const size_t end = rest.find("*/");
+          if (end == std::string_view::npos) break;
+          in_comment = false;
+          rest.remove_prefix(end + 2);
+          continue;
+        }
+        const size_t start = rest.find("/*");
+        text.append(rest.substr(0, start));
+        text.push_back(' ');
+        if (start == std::string_view::npos) break;
+        in_comment = true;
+        rest.remove_prefix(start + 2);
+      }
+    }
+  }
+
+  bool OpenStream(const std::string& path, InputFormat format, InputItem* item) {
+    const bool is_stdin = path == "-";
+    std::FILE* f = is_stdin ? stdin_stream : std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+      const int e = errno;
+      item->input.id = FileStem(path);
+      item->input.source_uri = path;
+      Fail(item, e == ENOENT ? "missing_file" : "unreadable", path + ": " + std::strerror(e));
+      return false;
+    }
+    struct stat st {};
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+      std::fclose(f);
+      item->input.id = FileStem(path);
+      item->input.source_uri = path;
+      Fail(item, "unreadable", path + ": is a directory");
+      return false;
+    }
+    stream = f;
+    kind = format;
+    if (format == InputFormat::kPetrarch) {
+      sentences = std::make_unique<SentenceSplitter>(f, options.max_record_bytes);
+    } else {
+      lines = std::make_unique<LineReader>(f);
+    }
+    stream_is_stdin = is_stdin;
+    stream_path = is_stdin ? "stdin" : path;
+    stream_stem = is_stdin ? "stdin" : FileStem(path);
+    line_number = 0;
+    records = 0;
+    return true;
   }
 
   void ReadWhole(const std::string& path, InputItem* item) {
@@ -637,40 +1373,21 @@ InputReader::~InputReader() = default;
 bool InputReader::Next(InputItem* item) {
   Impl& s = *impl_;
   for (;;) {
-    if (s.jsonl != nullptr) {
-      if (s.NextJsonl(item)) return true;
+    if (s.stream != nullptr) {
+      if (s.NextInStream(item)) return true;
       continue;
     }
     if (s.next_path >= s.paths.size()) return false;
     const std::string& path = s.paths[s.next_path++];
     *item = InputItem{};
-    if (path != "-" && IsJsonLinesPath(path)) {
-      std::FILE* f = std::fopen(path.c_str(), "rb");
-      if (f == nullptr) {
-        const int e = errno;
-        item->input.id = FileStem(path);
-        item->input.source_uri = path;
-        Fail(item, e == ENOENT ? "missing_file" : "unreadable",
-             path + ": " + std::strerror(e));
-        return true;
-      }
-      struct stat st {};
-      if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        std::fclose(f);
-        item->input.id = FileStem(path);
-        item->input.source_uri = path;
-        Fail(item, "unreadable", path + ": is a directory");
-        return true;
-      }
-      s.jsonl = f;
-      s.lines = std::make_unique<LineReader>(f);
-      s.jsonl_path = path;
-      s.jsonl_stem = FileStem(path);
-      s.line_number = 0;
-      continue;  // an empty JSON Lines file yields no documents
+    const InputFormat format = FormatForPath(path, s.options.format);
+    if (format == InputFormat::kText) {
+      s.ReadWhole(path, item);
+      return true;
     }
-    s.ReadWhole(path, item);
-    return true;
+    if (!s.OpenStream(path, format, item)) return true;
+    // An empty JSON Lines file yields no documents; an empty PETRARCH or TABARI file one
+    // error record (see EndOfStream).
   }
 }
 

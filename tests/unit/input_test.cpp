@@ -1,5 +1,5 @@
-// Unit tests for src/ingest: reading files, stdin and JSON Lines into DocumentInputs with
-// size limits, binary detection and UTF-8 repair.
+// Unit tests for src/ingest: reading files, stdin, JSON Lines, PETRARCH XML and TABARI story
+// files into DocumentInputs with size limits, binary detection and UTF-8 repair.
 #include "ingest/input.h"
 
 #include <gtest/gtest.h>
@@ -302,6 +302,254 @@ TEST_F(InputTest, MissingJsonLinesFileIsOneError) {
   ASSERT_TRUE(items[0].error);
   EXPECT_EQ(items[0].error->code, "missing_file");
   EXPECT_EQ(items[0].input.id, "nope");
+}
+
+// ------------------------------------------------------------- PETRARCH XML and TABARI
+
+TEST(InputPieces, FormatBySuffixUnlessForced) {
+  EXPECT_EQ(FormatForPath("a/b.xml", InputFormat::kAuto), InputFormat::kPetrarch);
+  EXPECT_EQ(FormatForPath("B.XML", InputFormat::kAuto), InputFormat::kPetrarch);
+  EXPECT_EQ(FormatForPath("stories.text", InputFormat::kAuto), InputFormat::kTabari);
+  EXPECT_EQ(FormatForPath("story.txt", InputFormat::kAuto), InputFormat::kText);
+  EXPECT_EQ(FormatForPath("feed.jsonl", InputFormat::kAuto), InputFormat::kJsonLines);
+  EXPECT_EQ(FormatForPath("-", InputFormat::kAuto), InputFormat::kText);
+  EXPECT_EQ(FormatForPath("-", InputFormat::kTabari), InputFormat::kTabari);
+  EXPECT_EQ(FormatForPath("a.xml", InputFormat::kText), InputFormat::kText);
+  EXPECT_EQ(ParseInputFormat("petrarch"), InputFormat::kPetrarch);
+  EXPECT_EQ(ParseInputFormat("tabari"), InputFormat::kTabari);
+  EXPECT_FALSE(ParseInputFormat("xml"));
+}
+
+TEST(InputPieces, CompactDates) {
+  EXPECT_EQ(CompactDateToIso("20250128", false), "2025-01-28");
+  EXPECT_EQ(CompactDateToIso("250128", true), "2025-01-28");
+  EXPECT_EQ(CompactDateToIso("950101", true), "1995-01-01");
+  EXPECT_EQ(CompactDateToIso("290101", true), "2029-01-01");
+  EXPECT_EQ(CompactDateToIso("300101", true), "1930-01-01");
+  EXPECT_EQ(CompactDateToIso("20240229", false), "2024-02-29");
+  EXPECT_FALSE(CompactDateToIso("250128", false));
+  EXPECT_FALSE(CompactDateToIso("20250229", false));
+  EXPECT_FALSE(CompactDateToIso("20251301", false));
+  EXPECT_FALSE(CompactDateToIso("20250431", false));
+  EXPECT_FALSE(CompactDateToIso("2025012", false));
+  EXPECT_FALSE(CompactDateToIso("2025-01-28", false));
+  EXPECT_FALSE(CompactDateToIso("", true));
+}
+
+TEST(InputPieces, PennTreeWordsAreRunningText) {
+  std::string text, why;
+  ASSERT_TRUE(PennTreeText(
+      "(ROOT (S (NP (NNP Paris) (POS 's)) (NP (NN envoy)) (VP (VBD did) (RB n't) (VP (VB come)"
+      " (PP (-LRB- -LRB-) (NP (CD 3) (NNS days)) (-RRB- -RRB-)) (, ,) (S (`` ``) (NP (PRP it))"
+      " (VP (VBD was) (ADJP (JJ late/early))) ('' '')) (NP (-NONE- *T*-1)) (NP ($ $) (CD 5)"
+      " (NN A\\/B)) (. .)))))",
+      &text, &why))
+      << why;
+  EXPECT_EQ(text, "Paris's envoy didn't come (3 days), \"it was late/early\" $5 A/B.");
+  // An unlabelled outer bracket, as some parsers write.
+  ASSERT_TRUE(PennTreeText("( (S (NP (NNP Rome)) (VP (VBD spoke))) )", &text, &why)) << why;
+  EXPECT_EQ(text, "Rome spoke");
+}
+
+TEST(InputPieces, MalformedPennTreesAreRefused) {
+  std::string text, why;
+  for (const char* bad : {
+           "(ROOT (S (NP (NNP Rome)) (VP (VBD spoke)))",     // one bracket never closed
+           "(ROOT (S (NP (NNP Rome))) (VP (VBD spoke))))",   // one ')' too many
+           "(ROOT (S (NP (NNP Rome)) ()))",                  // empty bracket
+           "(ROOT (S (NP (NNP Rome)) (VP (VBD))))",          // a tag without its word
+           "(ROOT (S (NP Rome (NNP Paris))))",               // a word beside a bracket
+           "(ROOT (NP (NNP Rome) (NNP Paris))) (S)",         // content after the tree
+           "Rome (ROOT (NP (NNP Rome)))",                    // a word outside any bracket
+           "(ROOT (NP (NN a b)))",                           // two words in one leaf
+           "   ",                                            // nothing
+           "(ROOT (NP (-NONE- *)))",                         // no words
+       }) {
+    EXPECT_FALSE(PennTreeText(bad, &text, &why)) << bad;
+    EXPECT_FALSE(why.empty()) << bad;
+    EXPECT_TRUE(text.empty()) << bad;
+  }
+  EXPECT_FALSE(PennTreeText("(ROOT (S (NP (NNP Rome)) (VP (VBD spoke)))", &text, &why));
+  EXPECT_NE(why.find("never closed"), std::string::npos) << why;
+}
+
+constexpr char kPetrarchFile[] = R"(<?xml version="1.0" encoding="utf-8"?>
+<Sentences>
+<!-- a comment holding <Sentence date="20250101" id="ghost"> is not a record -->
+<Sentence date="20250128" id="P-1" source="wire" sentence="true">
+<Text>
+France recalled its ambassador
+to Iran &amp; Iraq.
+</Text>
+<Parse>
+(ROOT (S (NP (NNP France)) (VP (VBD recalled) (NP (PRP$ its) (NN envoy))
+  (PP (TO to) (NP (NNP Iran) (CC &amp;) (NNP Iraq)))) (. .)))
+</Parse>
+</Sentence>
+<Sentence date="2025-01-28" id="P-2"><Text>Bad date.</Text></Sentence>
+<Sentence date="20250129" id="P-3"><Parse>(ROOT (S (NP (NNP Rome))))</Parse></Sentence>
+<Sentence date="20250130" id="P-4"><Text>Rome protested.</Text>
+<Parse>(ROOT (S (NP (NNP Rome)) (VP (VBD protested)) (. .))</Parse></Sentence>
+<Sentence date="20250131" id="P-5"><Text>Madrid <b>never</b> ends
+<Sentence date="20250201"><Text>Berlin spoke.</Text></Sentence>
+<Sentence id="P-7" date="20250202"><Text>Lisbon answered.</Text></Sentence>
+</Sentences>
+)";
+
+TEST_F(InputTest, PetrarchXmlOneItemPerSentenceFromText) {
+  const std::string p = Write("batch.xml", kPetrarchFile);
+  const auto items = ReadAll({p});
+  ASSERT_EQ(items.size(), 7u);
+  EXPECT_EQ(items[0].input.id, "P-1");
+  EXPECT_EQ(items[0].input.published, "2025-01-28");
+  EXPECT_EQ(items[0].input.source_uri, p);
+  EXPECT_EQ(items[0].input.text, "France recalled its ambassador to Iran & Iraq.");
+  EXPECT_FALSE(items[0].error);
+
+  ASSERT_TRUE(items[1].error);
+  EXPECT_EQ(items[1].error->code, "bad_date");
+  EXPECT_EQ(items[1].input.id, "P-2");
+  EXPECT_NE(items[1].error->message.find("batch.xml:14"), std::string::npos)
+      << items[1].error->message;
+
+  ASSERT_TRUE(items[2].error);  // no <Text>, and the text is what is coded
+  EXPECT_EQ(items[2].error->code, "missing_text");
+
+  EXPECT_FALSE(items[3].error);  // the malformed parse is not what is coded
+  EXPECT_EQ(items[3].input.text, "Rome protested.");
+
+  ASSERT_TRUE(items[4].error);  // never closed: cut at the next <Sentence>
+  EXPECT_EQ(items[4].error->code, "bad_xml");
+  EXPECT_EQ(items[4].input.id, "P-5");
+
+  EXPECT_EQ(items[5].input.id, "batch:6");  // no id attribute: the file's stem and rank
+  EXPECT_EQ(items[5].input.text, "Berlin spoke.");
+  EXPECT_EQ(items[6].input.id, "P-7");
+  EXPECT_EQ(items[6].input.published, "2025-02-02");
+}
+
+TEST_F(InputTest, PetrarchXmlFromTheParse) {
+  const std::string p = Write("batch.xml", kPetrarchFile);
+  ReadOptions options;
+  options.petrarch_text = PetrarchText::kParse;
+  const auto items = ReadAll({p}, options);
+  ASSERT_EQ(items.size(), 7u);
+  EXPECT_EQ(items[0].input.text, "France recalled its envoy to Iran & Iraq.");
+  EXPECT_FALSE(items[2].error);
+  EXPECT_EQ(items[2].input.text, "Rome");
+  ASSERT_TRUE(items[3].error);
+  EXPECT_EQ(items[3].error->code, "bad_parse");
+  EXPECT_EQ(items[3].input.id, "P-4");
+  // No <Parse>: the <Text> is coded, and the record says so.
+  EXPECT_FALSE(items[5].error);
+  EXPECT_EQ(items[5].input.text, "Berlin spoke.");
+  EXPECT_TRUE(HasDiagnostic(items[5], "petrarch_no_parse"));
+}
+
+TEST_F(InputTest, LatinOneRecordsAreDecoded) {
+  auto items = ReadAll({Write("l1.xml",
+                              "<Sentences><Sentence id=\"f\" date=\"20250101\"><Text>Le "
+                              "ministre fran\xE7\x61is a parl\xE9.</Text></Sentence></Sentences>")});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].input.text, "Le ministre français a parlé.");
+  EXPECT_TRUE(HasDiagnostic(items[0], "legacy_encoding"));
+  items = ReadAll({Write("l1.text", "250101 f\nLe ministre fran\xE7\x61is a parl\xE9.\n")});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].input.text, "Le ministre français a parlé.");
+  EXPECT_TRUE(HasDiagnostic(items[0], "legacy_encoding"));
+}
+
+TEST_F(InputTest, PetrarchXmlWithoutRecordsIsOneErrorAndOverlongRecordsAreRefused) {
+  const std::string empty = Write("empty.xml", "<Sentences>\n</Sentences>\n");
+  auto items = ReadAll({empty});
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].error);
+  EXPECT_EQ(items[0].error->code, "no_records");
+
+  const std::string p = Write(
+      "long.xml", "<Sentences><Sentence id=\"a\" date=\"20250101\"><Text>" +
+                      std::string(5000, 'a') +
+                      "</Text></Sentence><Sentence id=\"b\"><Text>ok</Text></Sentence>"
+                      "</Sentences>");
+  ReadOptions options;
+  options.max_record_bytes = 1000;
+  items = ReadAll({p}, options);
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].error);
+  EXPECT_EQ(items[0].error->code, "record_too_long");
+  EXPECT_EQ(items[1].input.id, "b");
+  EXPECT_EQ(items[1].input.text, "ok");
+}
+
+constexpr char kTabariFile[] =
+    "# a comment line between records\n"
+    "\n"
+    "250128 T-01\n"
+    "France recalled its ambassador \n"
+    "to Iran on Tuesday. /* a comment\n"
+    "that spans lines */ Paris said so.\n"
+    "\n"
+    "\n"
+    "2501281 T-02\n"
+    "A header whose date has seven digits.\n"
+    "\n"
+    "20250130   T-03   extra\n"
+    "Rome protested./*{ ROM / ITA / 111 }*/\n"
+    "\n"
+    "250131 T-04\n"
+    "/* only a comment */\n"
+    "\n"
+    "250230 T-05\n"
+    "The thirtieth of February.\n"
+    "\n"
+    "250201\n"
+    "Madrid answered.";
+
+TEST_F(InputTest, TabariRecordsOneItemEachAndBadOnesAlone) {
+  const std::string p = Write("stories.text", kTabariFile);
+  const auto items = ReadAll({p});
+  ASSERT_EQ(items.size(), 6u);
+  EXPECT_EQ(items[0].input.id, "T-01");
+  EXPECT_EQ(items[0].input.published, "2025-01-28");
+  EXPECT_EQ(items[0].input.text, "France recalled its ambassador to Iran on Tuesday. Paris said so.");
+  EXPECT_FALSE(items[0].error);
+
+  ASSERT_TRUE(items[1].error);
+  EXPECT_EQ(items[1].error->code, "bad_date");
+  EXPECT_EQ(items[1].input.id, "T-02");
+  EXPECT_NE(items[1].error->message.find("stories.text:9"), std::string::npos)
+      << items[1].error->message;
+
+  EXPECT_EQ(items[2].input.id, "T-03 extra");
+  EXPECT_EQ(items[2].input.published, "2025-01-30");
+  EXPECT_EQ(items[2].input.text, "Rome protested.");
+
+  ASSERT_TRUE(items[3].error);
+  EXPECT_EQ(items[3].error->code, "missing_text");
+  ASSERT_TRUE(items[4].error);
+  EXPECT_EQ(items[4].error->code, "bad_date");
+
+  EXPECT_EQ(items[5].input.id, "stories:6");  // no id in the header
+  EXPECT_EQ(items[5].input.text, "Madrid answered.");
+}
+
+TEST_F(InputTest, TabariFromStdinWhenForcedAndEmptyFileIsOneError) {
+  const std::string p = Write("in.txt", "250128 S-1\nBerlin spoke.\n");
+  std::FILE* in = std::fopen(p.c_str(), "rb");
+  ASSERT_NE(in, nullptr);
+  ReadOptions options;
+  options.format = InputFormat::kTabari;
+  auto items = ReadAll({"-"}, options, in);
+  std::fclose(in);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].input.id, "S-1");
+  EXPECT_EQ(items[0].input.text, "Berlin spoke.");
+  EXPECT_FALSE(items[0].input.source_uri.has_value());
+
+  items = ReadAll({Write("none.text", "# only comments\n\n")});
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].error);
+  EXPECT_EQ(items[0].error->code, "no_records");
 }
 
 }  // namespace
