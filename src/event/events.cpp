@@ -234,14 +234,13 @@ bool InNounModifier(const Sentence& s, int at, int act) {
 }
 
 // The first date in tokens [b, e) that can date the act triggered at token `act` (-1: the
-// clause's own time): "depuis 2022", "since 1980" open a span and date nothing, and a date
+// clause's own time): "depuis 2022", "since 1980" open a span (`time.span`) and date nothing, and a date
 // in a modifier of another noun (InNounModifier) dates that modifier.
 const pl::TimeHit* DateIn(const Sentence& s, int b, int e, const pipeline::Analyzer& an, int act) {
   for (const auto& th : s.times) {
     if (th.kind != "DATE" || th.b < b || th.b >= e) continue;
     if (th.b > 0) {
-      std::string_view pk2 = KeyOf(s.toks[th.b - 1], an);
-      if (pk2 == "depuis" || pk2 == "since" || pk2 == "jusqu'" || pk2 == "until") continue;
+      if (an.pack().Is("time.span", KeyOf(s.toks[th.b - 1], an))) continue;
     }
     if (InNounModifier(s, th.b, act)) continue;
     return &th;
