@@ -252,12 +252,13 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
     // first name.
     // Likewise before a capitalised common noun in English: "Scarborough Shoal", "Moscow
     // Times", "Washington Post" name something else.
-    // ("Ahmad al-Chareh", "Mohamed ould Ghazouani": a name particle counts as capitalised.)
+    // ("Ahmad al-Chareh": a word opened by a `name.particle` of the grammar and a capital
+    // counts as capitalised.)
     auto name_next = [&](const Tok& t) {
       if (Capitalised(t)) return true;
       std::string_view w = ctx.text.substr(t.t.begin, t.t.end - t.t.begin);
-      for (std::string_view pre : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"})
-        if (w.size() > pre.size() + 1 && w.substr(0, pre.size()) == pre &&
+      for (const std::string& pre : pack_.Class("name.particle"))
+        if (w.size() > pre.size() + 1 && w.starts_with(pre) &&
             std::isupper(static_cast<unsigned char>(w[pre.size()])))
           return true;
       return false;
