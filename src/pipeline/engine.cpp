@@ -263,10 +263,13 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
           return true;
       return false;
     };
+    // (After a locative the word is the place and an unknown name after it the next phrase:
+    // "a rencontré à Paris Emmanuel Macron"; "near Scarborough Shoal" is still one name.)
+    const bool after_locative = b > 0 && (s.toks[b - 1].cls & kLocative);
     if (IsPlaceKind(kind) && kind != EntityKind::kCountry && e - b == 1 &&
         e < static_cast<int>(s.toks.size()) && name_next(s.toks[e]) &&
         s.toks[e].t.kind == text::TokenKind::kWord &&
-        (s.toks[e].nreadings == 0 || s.toks[e].pos == lex::kPropn ||
+        ((!after_locative && (s.toks[e].nreadings == 0 || s.toks[e].pos == lex::kPropn)) ||
          (ctx.lang == lex::Lang::kEn && (s.toks[e].pos & lex::kNoun) && !(s.toks[e].cls & kClosedClass) &&
           [&] {
             for (const auto& th : s.times)
@@ -690,6 +693,16 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
             return false;
           }())
         break;
+      // A place right before a person's name ends the phrase: "a rencontré mercredi à Paris
+      // | Emmanuel Macron", the verb's object told after its place.
+      if (have_head && j > i && s.toks[j].mention >= 0 && s.toks[j - 1].mention >= 0 &&
+          s.toks[j].mention != s.toks[j - 1].mention) {
+        const MentionHit& before = s.mentions[s.toks[j - 1].mention];
+        const MentionHit& here = s.mentions[s.toks[j].mention];
+        if (here.b == j && IsPlaceKind(before.kind) && !before.candidate_person &&
+            (here.candidate_person || here.kind == EntityKind::kPerson))
+          break;
+      }
       if (content(j, have_head)) {
         if (p.head < 0 && (s.toks[j].pos & (lex::kNoun | lex::kPropn) || s.toks[j].mention >= 0))
           p.head = j;
