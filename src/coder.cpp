@@ -325,7 +325,11 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         const lex::Entity& en = lexicon->entity(id);
         auto k = static_cast<lex::EntityKind>(en.kind);
         if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
-        uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
+        // A national capital is the city a dateline names ("ISLAMABAD (AP)"), whatever
+        // smaller or larger namesakes the gazetteer holds.
+        uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX
+                       : (en.flags & lex::kCapital) ? UINT32_MAX - 1
+                                                     : en.population;
         if (best == UINT32_MAX || pop > best_pop) {
           best = id;
           best_pop = pop;

@@ -624,6 +624,74 @@ std::vector<ActorRef> CrowdSubject(const Sentence& s, int v, const std::vector<C
   return {CountryActor(country, subj->b, subj->e)};
 }
 
+// The people an agentless passive acts on ("trois journalistes ont été placés en garde à
+// vue", "more than 300 people have been arrested", "Bushra Bibi was taken into custody"),
+// when their phrase names no actor: a phrase made of `crowd.nouns` or `person.nouns`, or a
+// name no list knows, is of the country where it happened (the clause's place, else the
+// dateline's). The subject is the phrase right before the verb group `v` (after a count,
+// "plus de 2.400 personnes", "dozens of", it follows a "de"/"of"), or the antecedent of the
+// relative clause the verb is in ("a journalist who covered the protests was detained").
+static std::vector<ActorRef> PassivePatient(const Sentence& s, int v, const std::vector<Clause>& clauses,
+                                            const pipeline::PlaceHit* place,
+                                            const pipeline::Analyzer& an,
+                                            const pl::DocContext& ctx) {
+  const Clause& cl = clauses[s.toks[v].clause];
+  const auto& pk = an.pack();
+  auto people = [&](const Phrase* p) {
+    if (p == nullptr || !p->members.empty()) return false;
+    for (int j = p->b; j < p->e; ++j) {
+      std::string_view k = KeyOf(s.toks[j], an);
+      if (pk.Is("crowd.nouns", k) || pk.Is("person.nouns", k) ||
+          (s.toks[j].mention >= 0 && s.mentions[s.toks[j].mention].candidate_person))
+        return true;
+    }
+    return false;
+  };
+  // The phrase right before the verb group.
+  const Phrase* subj = nullptr;
+  const Phrase* last = nullptr;
+  for (const Phrase& p : s.phrases)
+    if (p.b >= cl.b && p.e <= v && (last == nullptr || p.e > last->e)) last = &p;
+  bool adjacent = last != nullptr && last->e >= v - 2;
+  for (int j = last ? last->e : v; j < v && adjacent; ++j)
+    if (!IsWord(s.toks[j])) adjacent = false;
+  if (adjacent && !last->is_time && !InAnyTime(s, last->b) && last->appos_of < 0) {
+    bool ok = last->prep < 0;
+    if (!ok) {
+      std::string_view pw = KeyOf(s.toks[last->prep], an);
+      int q = last->prep - 1;
+      ok = (pw == "de" || pw == "d'" || pw == "of") && q >= cl.b && IsWord(s.toks[q]) &&
+           s.toks[q].phrase < 0 && !(s.toks[q].pos & lex::kVerb);
+    }
+    if (ok) {
+      if (!last->members.empty()) return {};
+      subj = last;
+    }
+  }
+  // Else the antecedent of the relative clause (which may run on into the main verb).
+  if (!people(subj) && cl.relative && cl.b > 0) {
+    subj = nullptr;
+    for (auto it = s.phrases.rbegin(); it != s.phrases.rend(); ++it)
+      if (it->e <= cl.b) {
+        if (it->e >= cl.b - 1 && it->prep < 0) subj = &*it;
+        break;
+      }
+  }
+  if (!people(subj)) return {};
+  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
+  if (country.empty()) country = ctx.dateline_country;
+  if (country.empty()) return {};
+  return {CountryActor(country, subj->b, subj->e)};
+}
+
+// A passive whose auxiliary is an infinitive ("risquent d'être arrêtés", "could be
+// arrested", "is expected to be jailed"): the act is only held out.
+static bool PassiveInfinitive(const Sentence& s, int b, int v) {
+  for (int j = b; j < v; ++j)
+    if ((s.toks[j].cls & pl::kAuxBe) && (s.toks[j].feats & lex::kInf)) return true;
+  return false;
+}
+
 std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clause>& clauses,
                                 const pipeline::Analyzer& an, pl::DocContext& ctx,
                                 bool allow_inversion) {
@@ -1048,6 +1116,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     // Slots.
     std::vector<ActorRef> sources, targets;
+    // Acts the authorities may do unnamed (arrests, deportations): the frame lists
+    // `domestic` among its sources.
+    const bool domestic_source =
+        std::any_of(f.source.begin(), f.source.end(),
+                    [](const pack::SlotSpec& sp) { return sp.slot == pack::Slot::kDomestic; });
     bool from_between = false;
     auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
                     bool is_source) {
@@ -1158,6 +1231,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kObject:
             if (!c.noun && g.passive) {
               dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+              if (dst.empty() && domestic_source)
+                dst = PassivePatient(s, g.b, clauses, d.place, an, ctx);
             } else if (!c.noun && g.participle_only) {
               // "les diplomates russes expulsés": the phrase the participle ends.
               if (t.phrase >= 0 && !s.phrases[t.phrase].members.empty())
@@ -1438,6 +1513,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // `domestic` among its sources takes the authorities of the country where it happened.
     // Not for a participle used as an adjective ("jailed activist", "ressortissants
     // détenus"): that tells a state, not an act.
+    // Only an act told as done: with no one named to do it, "n'a pas été arrêté", "could be
+    // arrested", "risquent d'être arrêtés", "doit être écroué" tell nobody's act.
+    if (sources.empty() && !c.noun && g.passive && domestic_source &&
+        (g.negated || g.hypothetical || g.conditional || g.planned || g.future || g.infinitive ||
+         PassiveInfinitive(s, g.b, c.tok))) {
+      TraceDrop(f, s, c.tok, "agentless passive not told as done", ctx);
+      continue;
+    }
     if (sources.empty() && !targets.empty() && (c.noun || g.passive)) {
       for (const auto& sp : f.source) {
         if (sp.slot != pack::Slot::kDomestic) continue;
