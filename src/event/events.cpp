@@ -457,6 +457,51 @@ bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sente
          s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
 }
 
+// Where an object phrase ends once a short quotation inside it is crossed: "les « tactiques
+// d'intimidation » d'Israël", "the "barbaric" Russian strikes" (the chunker stops at the
+// mark). Returns the token after the object; `after_quote` is the token after the closing
+// mark, or -1 when there is no such quotation.
+int ObjectEnd(const Sentence& s, const Phrase& obj, int clause_end, int& after_quote) {
+  after_quote = -1;
+  int e = obj.e;
+  if (e >= clause_end || s.toks[e].t.kind != text::TokenKind::kQuote) return e;
+  int j = e + 1;
+  while (j < clause_end && j <= e + 7 && s.toks[j].t.kind != text::TokenKind::kQuote) ++j;
+  if (j >= clause_end || s.toks[j].t.kind != text::TokenKind::kQuote) return e;
+  after_quote = j + 1;
+  e = j + 1;
+  for (const Phrase& p : s.phrases)
+    if (p.b == e && p.prep < 0) return p.e;
+  return e;
+}
+
+// The PLOVER types of the acts an object names by its nouns ("cette attaque" ASSAULT, "ces
+// accusations" ACCUSE), from the frames that take those nouns as triggers.
+void ActTypesNamed(const Sentence& s, int b, int e, const pipeline::Analyzer& an,
+                   std::vector<std::string_view>& out) {
+  out.clear();
+  const pack::LanguagePack& pk = an.pack();
+  thread_local std::vector<std::string_view> lm;
+  for (int j = b; j < e; ++j) {
+    const Tok& t = s.toks[j];
+    if (!IsWord(t) || !(t.pos & lex::kNoun)) continue;
+    Lemmas(t, lex::kNoun, an, lm);
+    lm.emplace_back(KeyOf(t, an));
+    for (auto l : lm) {
+      auto range = pk.by_noun.equal_range(l);
+      for (auto it = range.first; it != range.second; ++it) {
+        const pack::Frame& f = pk.frames[it->second];
+        if (f.nouns.empty() || f.plover.empty()) continue;
+        bool single = false;  // only one-word triggers: "attaque", not "attaque informatique"
+        for (const auto& seq : f.nouns)
+          if (seq.size() == 1 && seq.front() == l) single = true;
+        if (single && std::find(out.begin(), out.end(), f.plover) == out.end())
+          out.emplace_back(f.plover);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -1373,6 +1418,32 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (c.noun) break;
             const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
             if (obj == nullptr || obj->b > window_b + 4) break;
+            // Across a quotation inside the object: "les « tactiques d'intimidation »
+            // d'Israël", "the "barbaric" Russian strikes".
+            {
+              int after_quote = -1;
+              int oe = ObjectEnd(s, *obj, cl.e, after_quote);
+              if (after_quote >= 0) {
+                ActorRef a;
+                if (DemonymIn(s, after_quote, oe, -1, an, a)) {
+                  dst.push_back(a);
+                  break;
+                }
+                // A genitive right after the quotation or after the words that follow it.
+                for (int at : {after_quote, oe}) {
+                  if (at >= cl.e || !dst.empty()) continue;
+                  std::string_view pk2 = KeyOf(s.toks[at], an);
+                  if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+                  for (const Phrase& q : s.phrases)
+                    if (q.b <= at + 1 && q.e > at + 1 && q.b >= at) dst = q.members;
+                }
+                if (!dst.empty()) break;
+                for (int j = after_quote; j + 1 < oe; ++j)
+                  if (KeyOf(s.toks[j + 1], an) == "'s" && s.toks[j].phrase >= 0)
+                    dst = s.phrases[s.toks[j].phrase].members;
+                break;
+              }
+            }
             // The object's own agent first ("condemned the expulsion of four Russian
             // diplomats by France"), then a demonym or a possessive inside the object ("les
             // frappes israéliennes", "India's military action"), else a genitive right
@@ -1447,10 +1518,28 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
             if (obj == nullptr || obj->b > window_b + 3 || !obj->members.empty()) break;
             if (!pk.Is("anaphoric.det", KeyOf(s.toks[obj->b], an))) break;
+            int after_quote = -1;
+            int oe = ObjectEnd(s, *obj, cl.e, after_quote);
+            if (after_quote >= 0 && oe > after_quote && s.toks[after_quote].phrase >= 0 &&
+                !s.phrases[s.toks[after_quote].phrase].members.empty())
+              break;  // the words after the quotation name an actor: not a bare act
             // The object names an act told before: its author is the target, the latest
-            // one who is not the speaker's own side.
-            for (auto it = ctx.act_authors.rbegin(); it != ctx.act_authors.rend(); ++it) {
+            // one who is not the speaker's own side; when its noun names a kind of act
+            // ("cette attaque", "these accusations"), the latest author of such an act.
+            thread_local std::vector<std::string_view> kinds;
+            ActTypesNamed(s, obj->b, oe, an, kinds);
+            for (size_t k = ctx.act_authors.size(); k-- > 0;) {
+              const ActorRef* it = &ctx.act_authors[k];
               if (it->country.empty() || it->country == sources[0].country) continue;
+              if (!kinds.empty() && k < ctx.act_types.size()) {
+                // Force is one kind: "the raid" may be told as an attack or a coercion.
+                auto force = [](std::string_view t) { return t == "ASSAULT" || t == "COERCE"; };
+                const std::string& told = ctx.act_types[k];
+                bool same = std::any_of(kinds.begin(), kinds.end(), [&](std::string_view t) {
+                  return t == told || (force(t) && force(told));
+                });
+                if (!same) continue;
+              }
               ActorRef a = *it;
               a.b = obj->b;
               a.e = obj->e;
@@ -1704,15 +1793,20 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   }
   ShareTimes(s, clauses, an, ctx, kept);
   for (const auto& e : kept) {
-    if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
+    if (e.has_source && !e.source.country.empty()) {
+      ctx.act_authors.push_back(e.source);
+      ctx.act_types.push_back(e.frame != nullptr ? e.frame->plover : std::string());
+    }
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
         e.source.country != e.target.country) {
       ctx.dyads.emplace_back(e.source, e.target);
     }
   }
   if (ctx.dyads.size() > 32) ctx.dyads.erase(ctx.dyads.begin(), ctx.dyads.end() - 32);
-  if (ctx.act_authors.size() > 32)
+  if (ctx.act_authors.size() > 32) {
     ctx.act_authors.erase(ctx.act_authors.begin(), ctx.act_authors.end() - 32);
+    ctx.act_types.erase(ctx.act_types.begin(), ctx.act_types.end() - 32);
+  }
   return kept;
 }
 
