@@ -457,6 +457,16 @@ bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sente
          s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
 }
 
+// A present participle right after a comma opens a participle clause ("..., appelant les
+// forces de l'ordre à la retenue", "..., calling on the armed forces to"): it is a verb
+// even when the word is also a noun ("un appelant", "a calling") and the chunker made it a
+// phrase.
+bool CommaParticiple(const Sentence& s, int i, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[i];
+  if (i < 1 || !(t.pos & lex::kVerb) || !(t.feats & lex::kPpre)) return false;
+  return KeyOf(s.toks[i - 1], an) == ",";
+}
+
 // Where an object phrase ends once a short quotation inside it is crossed: "les « tactiques
 // d'intimidation » d'Israël", "the "barbaric" Russian strikes" (the chunker stops at the
 // mark). Returns the token after the object; `after_quote` is the token after the closing
@@ -536,6 +546,12 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       if (p == ";" || p == ":" || p == "(" || p == ")") {
         close(i);
         cur.b = i + 1;
+      } else if (p == "," && i + 1 < n && CommaParticiple(s, i + 1, an)) {
+        // "..., appelant les forces de l'ordre à la retenue": a participle clause of its
+        // own, continuing the one before: its subject and its date are that clause's.
+        close(i);
+        cur.b = i + 1;
+        cur.coordinated = true;
       } else if (p == "," && [&] {
                    // ", a Ukrainian official said." / ", a indiqué le ministère.": the
                    // attribution at the end of a sentence is a clause of its own. (Only
@@ -806,7 +822,8 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
     // "..., while calling on Washington", "..., urging Rwanda to": a participle clause
     // has the subject of the clause it hangs on.
     bool participle = c == ci && (s.toks[v].feats & lex::kPpre) &&
-                      !((s.toks[v].pos & lex::kNoun) && s.toks[v].phrase >= 0);
+                      (!((s.toks[v].pos & lex::kNoun) && s.toks[v].phrase >= 0) ||
+                       CommaParticiple(s, v, an));
     if (!clauses[c].coordinated && !participle) break;
   }
   return {};
@@ -856,7 +873,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                       !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
       // A word the chunker put inside a noun phrase is a noun there ("de nouvelles frappes"),
       // unless it is a participle ("les diplomates expulsés").
-      if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)))
+      if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)) &&
+          !CommaParticiple(s, i, an))
         noun_use = true;
       // Right after the noun of a prepositional phrase an English word is the next noun of
       // a compound ("to police stations"), not a verb that would have no subject.
@@ -1025,6 +1043,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (t.clause + 1 < static_cast<int>(clauses.size())) {
       const Clause& nx = clauses[t.clause + 1];
       if (nx.subordinate && !nx.relative && nx.b - (c.tok + c.len) <= 2) cue_end = nx.e;
+      // A participle clause right after says how the act went ("gathered outside parliament,
+      // chanting slogans"): cues may stand there.
+      if (nx.coordinated && CommaParticiple(s, nx.b, an)) cue_end = nx.e;
     }
     if (!f.cues.empty()) {
       bool cue = false;
