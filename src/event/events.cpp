@@ -1518,13 +1518,27 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             for (int j = obj->b; j + 1 < obj->e; ++j) {
               std::string_view pk2 = KeyOf(s.toks[j], an);
               if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
-              const Tok& q = s.toks[j + 1];
+              // (Past an article: "de la Cédéao", "of the IMF".)
+              int qi = j + 1;
+              if ((s.toks[qi].cls & pl::kDet) && qi + 1 < obj->e && s.toks[qi].mention < 0) ++qi;
+              const Tok& q = s.toks[qi];
               if (q.mention < 0) continue;
               const auto& m = s.mentions[q.mention];
               const lex::Entity& en = an.lexicon().entity(m.entity);
               auto kind = static_cast<lex::EntityKind>(en.kind);
               bool state = kind == lex::EntityKind::kCountry ||
                            (kind == lex::EntityKind::kCity && (en.flags & lex::kCapital));
+              // An organisation ("la décision de la Cédéao", "the proposal of the IMF").
+              if (kind == lex::EntityKind::kOrg && !m.candidate_person) {
+                ActorRef a;
+                a.b = m.b;
+                a.e = m.e;
+                a.country = en.country;
+                a.code = lx_code(en, an);
+                a.name = an.lexicon().str(en.name);
+                if (!a.code.empty()) dst.push_back(a);
+                break;
+              }
               if (!state || m.candidate_person || !en.country[0]) break;
               ActorRef a = CountryActor(en.country, m.b, m.e);
               a.sector = "GOV";
