@@ -467,6 +467,25 @@ bool CommaParticiple(const Sentence& s, int i, const pipeline::Analyzer& an) {
   return KeyOf(s.toks[i - 1], an) == ",";
 }
 
+// A verb in the passive: a participle after "été"/"been", or after another form of "être"
+// or "be" when the verb does not take "être" for its past ("a été placé", "were placed";
+// not "est arrivé").
+bool PassiveAt(const Sentence& s, int v, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[v];
+  if (!(t.feats & (lex::kPpas | lex::kPast))) return false;
+  for (int j = v - 1; j >= 0 && j >= v - 3; --j) {
+    const Tok& a = s.toks[j];
+    if (!IsWord(a)) return false;
+    if (a.cls & (pl::kAdvSkip | pl::kNeg | pl::kNeg2)) continue;
+    if (a.cls & pl::kReflexive) return false;
+    if (!(a.cls & pl::kAuxBe)) return false;
+    std::string_view k = KeyOf(a, an);
+    if (k == "ete" || k == "been" || k == "being") return true;
+    return !(t.cls & pl::kEtreVerb);
+  }
+  return false;
+}
+
 // Where an object phrase ends once a short quotation inside it is crossed: "les « tactiques
 // d'intimidation » d'Israël", "the "barbaric" Russian strikes" (the chunker stops at the
 // mark). Returns the token after the object; `after_quote` is the token after the closing
@@ -987,6 +1006,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         }
     } else {
       g = AnalyseVerbGroup(s, c.tok, an, ctx, cl);
+      // "were beaten and detained", "ont été frappés et interpellés": a participle right
+      // after the coordinator shares the passive auxiliary of the clause before.
+      if (!g.passive && cl.coordinated && t.clause > 0 && (t.feats & (lex::kPpas | lex::kPast)) &&
+          c.tok == cl.b + 1 && (s.toks[cl.b].cls & pl::kCoord) && cl.b > 0 &&
+          PassiveAt(s, cl.b - 1, an)) {
+        g.passive = true;
+        g.negated = g.negated || AnalyseVerbGroup(s, cl.b - 1, an, ctx, clauses[t.clause - 1]).negated;
+      }
       bool refl_ok = false;
       int particle_end = -1;  // "shot down": the object comes after the particle
       for (const auto& vt : f.verbs) {
@@ -1256,7 +1283,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               if (subject_of_next) {
                 // no agent from the clause
               } else if (support >= 0) {
-                subj = SubjectOf(s, support, clauses, an, ctx, false);
+                // "ont été placés en détention", "were placed in detention": the subject
+                // of a passive support verb underwent the act.
+                if (!PassiveAt(s, support, an)) subj = SubjectOf(s, support, clauses, an, ctx, false);
               } else if (first_verb >= 0 && c.tok > first_verb && np_prep >= 0 && !temporal) {
                 // "on the strikes", "killed in the strikes": an act already told.
               } else if (first_verb >= 0 && c.tok > first_verb && nearest_verb >= 0 &&
@@ -1269,7 +1298,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                          }()) {
                 // "called the strikes an act of war": talk about an act, not the act.
               } else if (first_verb >= 0 && c.tok > first_verb) {
-                subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
+                if (!PassiveAt(s, first_verb, an))
+                  subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
               } else if (t.phrase >= 0) {
                 // The noun is inside a phrase attached to the subject: "X, lors d'une
                 // rencontre avec Y, a estimé ...".
@@ -1648,8 +1678,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (sources.empty() && !targets.empty() && (c.noun || g.passive)) {
       for (const auto& sp : f.source) {
         if (sp.slot != pack::Slot::kDomestic) continue;
+        // Where it happened: the place named, else, for people whose country is known,
+        // the dateline's country (the story's home: "four French agents were detained" in
+        // a dispatch from Ouagadougou), else their own.
         std::string country = d.place ? std::string(an.lexicon().entity(d.place->entity).country)
-                                      : targets[0].country;
+                                      : std::string();
+        if (country.empty() && !targets[0].country.empty()) country = ctx.dateline_country;
+        if (country.empty()) country = targets[0].country;
         if (country.empty()) break;
         ActorRef a;
         a.country = country;
