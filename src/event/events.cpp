@@ -1215,6 +1215,30 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         std::any_of(f.source.begin(), f.source.end(),
                     [](const pack::SlotSpec& sp) { return sp.slot == pack::Slot::kDomestic; });
     bool from_between = false;
+    // The phrase an act of the verb is aimed at: its object, within `gap` tokens; for a verb
+    // of saying with no object, the subject of the complement clause right after it ("a
+    // estimé que ces frappes étaient injustifiées"), whose end `ocl_e` then bounds the
+    // search. A frame listing object heads (`object =`) takes only a phrase holding one.
+    auto ObjectPhrase = [&](int gap, int& ocl_e) -> const Phrase* {
+      ocl_e = cl.e;
+      const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
+      if (obj != nullptr && obj->b > window_b + gap) obj = nullptr;
+      if (obj == nullptr && !c.noun && (t.cls & pl::kQuoteVerb) && t.clause + 1 < static_cast<int>(clauses.size())) {
+        const Clause& nx = clauses[t.clause + 1];
+        if (nx.subordinate && !nx.relative && nx.b - (c.tok + c.len) <= 2) {
+          obj = FirstPhraseAfter(s, nx.b + 1, nx.e, 0, "", true, an);
+          if (obj != nullptr && obj->b > nx.b + 2) obj = nullptr;
+          if (obj != nullptr) ocl_e = nx.e;
+        }
+      }
+      if (obj != nullptr && !f.object_heads.empty()) {
+        bool ok = false;
+        for (const auto& oh : f.object_heads)
+          if (Occurs(s, obj->b, std::max(obj->e, std::min(ocl_e, obj->e + 4)), oh, an)) ok = true;
+        if (!ok) obj = nullptr;
+      }
+      return obj;
+    };
     auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
                     bool is_source) {
       for (const auto& sp : specs) {
@@ -1467,13 +1491,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             break;
           case pack::Slot::kOwner: {
             if (c.noun) break;
-            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
-            if (obj == nullptr || obj->b > window_b + 4) break;
+            int ocl_e = cl.e;
+            const Phrase* obj = ObjectPhrase(4, ocl_e);
+            if (obj == nullptr) break;
             // Across a quotation inside the object: "les « tactiques d'intimidation »
             // d'Israël", "the "barbaric" Russian strikes".
             {
               int after_quote = -1;
-              int oe = ObjectEnd(s, *obj, cl.e, after_quote);
+              int oe = ObjectEnd(s, *obj, ocl_e, after_quote);
               if (after_quote >= 0) {
                 ActorRef a;
                 if (DemonymIn(s, after_quote, oe, -1, an, a)) {
@@ -1482,7 +1507,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 }
                 // A genitive right after the quotation or after the words that follow it.
                 for (int at : {after_quote, oe}) {
-                  if (at >= cl.e || !dst.empty()) continue;
+                  if (at >= ocl_e || !dst.empty()) continue;
                   std::string_view pk2 = KeyOf(s.toks[at], an);
                   if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
                   for (const Phrase& q : s.phrases)
@@ -1500,7 +1525,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             // frappes israéliennes", "India's military action"), else a genitive right
             // after it ("de Pékin").
             for (const Phrase& q : s.phrases) {
-              if (q.b <= obj->b || q.b > obj->e + 6 || q.b >= cl.e || q.prep < 0) continue;
+              if (q.b <= obj->b || q.b > obj->e + 6 || q.b >= ocl_e || q.prep < 0) continue;
               if ((s.toks[q.prep].cls & pl::kAgentPrep) && !q.members.empty()) {
                 dst = q.members;
                 break;
@@ -1580,11 +1605,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           }
           case pack::Slot::kAct: {
             if (c.noun || sources.empty()) break;
-            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
-            if (obj == nullptr || obj->b > window_b + 3 || !obj->members.empty()) break;
+            int ocl_e = cl.e;
+            const Phrase* obj = ObjectPhrase(3, ocl_e);
+            if (obj == nullptr || !obj->members.empty()) break;
             if (!pk.Is("anaphoric.det", KeyOf(s.toks[obj->b], an))) break;
             int after_quote = -1;
-            int oe = ObjectEnd(s, *obj, cl.e, after_quote);
+            int oe = ObjectEnd(s, *obj, ocl_e, after_quote);
             if (after_quote >= 0 && oe > after_quote && s.toks[after_quote].phrase >= 0 &&
                 !s.phrases[s.toks[after_quote].phrase].members.empty())
               break;  // the words after the quotation name an actor: not a bare act
@@ -1862,11 +1888,16 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (!dup) kept.push_back(std::move(e));
   }
   ShareTimes(s, clauses, an, ctx, kept);
-  for (const auto& e : kept) {
-    if (e.has_source && !e.source.country.empty()) {
-      ctx.act_authors.push_back(e.source);
-      ctx.act_types.push_back(e.frame != nullptr ? e.frame->plover : std::string());
+  // A sentence's authors go in backwards, so that the first one told is the one a later
+  // "the attacks" points back to ("The United States and Britain struck ...": the United
+  // States).
+  for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
+    if (it->has_source && !it->source.country.empty()) {
+      ctx.act_authors.push_back(it->source);
+      ctx.act_types.push_back(it->frame != nullptr ? it->frame->plover : std::string());
     }
+  }
+  for (const auto& e : kept) {
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
         e.source.country != e.target.country) {
       ctx.dyads.emplace_back(e.source, e.target);
