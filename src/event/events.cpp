@@ -1831,6 +1831,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         dup = true;
         break;
       }
+      // A participle clause that tells how the act before it went ("a lancé ... plus de 90
+      // drones contre l'Ukraine, frappant notamment des immeubles", "launched strikes,
+      // hitting ...") is that act again: same kind, same author.
+      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.has_source && e.has_source &&
+          k.source.country == e.source.country && !k.source.country.empty()) {
+        int kc = s.toks[k.trig_b].clause, ec = s.toks[e.trig_b].clause;
+        if (ec == kc + 1 && clauses[ec].coordinated && CommaParticiple(s, clauses[ec].b, an) &&
+            e.trig_b == clauses[ec].b) {
+          dup = true;
+          break;
+        }
+      }
       // The same act seen twice, once without its target ("dispersé les manifestants à
       // coups de gaz lacrymogène"): keep the fuller one.
       if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
