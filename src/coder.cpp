@@ -133,7 +133,11 @@ uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ing
       const lex::Entity& en = lexicon.entity(id);
       auto k = static_cast<lex::EntityKind>(en.kind);
       if (k != lex::EntityKind::kCity && k != lex::EntityKind::kCountry) continue;
-      uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX : en.population;
+      // A national capital is the city a dateline names ("ISLAMABAD (AP)"), whatever
+      // smaller or larger namesakes the gazetteer holds.
+      uint32_t pop = k == lex::EntityKind::kCountry ? UINT32_MAX
+                     : (en.flags & lex::kCapital)   ? UINT32_MAX - 1
+                                                    : en.population;
       int f = fit(en);
       if (best == UINT32_MAX || f > best_fit || (f == best_fit && pop > best_pop)) {
         best = id;

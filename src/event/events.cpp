@@ -660,6 +660,35 @@ bool ConditionAdversary(const Sentence& s, int from, const std::string& own,
   return false;
 }
 
+// A present participle right after a comma opens a participle clause ("..., appelant les
+// forces de l'ordre à la retenue", "..., calling on the armed forces to"): it is a verb
+// even when the word is also a noun ("un appelant", "a calling") and the chunker made it a
+// phrase.
+bool CommaParticiple(const Sentence& s, int i, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[i];
+  if (i < 1 || !(t.pos & lex::kVerb) || !(t.feats & lex::kPpre)) return false;
+  return KeyOf(s.toks[i - 1], an) == ",";
+}
+
+// A verb in the passive: a participle after "été"/"been", or after another form of "être"
+// or "be" when the verb does not take "être" for its past ("a été placé", "were placed";
+// not "est arrivé").
+bool PassiveAt(const Sentence& s, int v, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[v];
+  if (!(t.feats & (lex::kPpas | lex::kPast))) return false;
+  for (int j = v - 1; j >= 0 && j >= v - 3; --j) {
+    const Tok& a = s.toks[j];
+    if (!IsWord(a)) return false;
+    if (a.cls & (pl::kAdvSkip | pl::kNeg | pl::kNeg2)) continue;
+    if (a.cls & pl::kReflexive) return false;
+    if (!(a.cls & pl::kAuxBe)) return false;
+    std::string_view k = KeyOf(a, an);
+    if (k == "ete" || k == "been" || k == "being") return true;
+    return !(t.cls & pl::kEtreVerb);
+  }
+  return false;
+}
+
 // "ont averti ..., prévenant que l'Iran frapperait Israël": an attack held out as possible
 // or announced, told in the same sentence as a threat between the same countries, is that
 // threat's content (the coder would make it a second THREATEN 138). The threat takes the
@@ -714,6 +743,51 @@ void DropPartiesOfMutualActs(std::vector<EventDraft>& kept) {
   kept.resize(w);
 }
 
+// Where an object phrase ends once a short quotation inside it is crossed: "les « tactiques
+// d'intimidation » d'Israël", "the "barbaric" Russian strikes" (the chunker stops at the
+// mark). Returns the token after the object; `after_quote` is the token after the closing
+// mark, or -1 when there is no such quotation.
+int ObjectEnd(const Sentence& s, const Phrase& obj, int clause_end, int& after_quote) {
+  after_quote = -1;
+  int e = obj.e;
+  if (e >= clause_end || s.toks[e].t.kind != text::TokenKind::kQuote) return e;
+  int j = e + 1;
+  while (j < clause_end && j <= e + 7 && s.toks[j].t.kind != text::TokenKind::kQuote) ++j;
+  if (j >= clause_end || s.toks[j].t.kind != text::TokenKind::kQuote) return e;
+  after_quote = j + 1;
+  e = j + 1;
+  for (const Phrase& p : s.phrases)
+    if (p.b == e && p.prep < 0) return p.e;
+  return e;
+}
+
+// The PLOVER types of the acts an object names by its nouns ("cette attaque" ASSAULT, "ces
+// accusations" ACCUSE), from the frames that take those nouns as triggers.
+void ActTypesNamed(const Sentence& s, int b, int e, const pipeline::Analyzer& an,
+                   std::vector<std::string_view>& out) {
+  out.clear();
+  const pack::LanguagePack& pk = an.pack();
+  thread_local std::vector<std::string_view> lm;
+  for (int j = b; j < e; ++j) {
+    const Tok& t = s.toks[j];
+    if (!IsWord(t) || !(t.pos & lex::kNoun)) continue;
+    Lemmas(t, lex::kNoun, an, lm);
+    lm.emplace_back(KeyOf(t, an));
+    for (auto l : lm) {
+      auto range = pk.by_noun.equal_range(l);
+      for (auto it = range.first; it != range.second; ++it) {
+        const pack::Frame& f = pk.frames[it->second];
+        if (f.nouns.empty() || f.plover.empty()) continue;
+        bool single = false;  // only one-word triggers: "attaque", not "attaque informatique"
+        for (const auto& seq : f.nouns)
+          if (seq.size() == 1 && seq.front() == l) single = true;
+        if (single && std::find(out.begin(), out.end(), f.plover) == out.end())
+          out.emplace_back(f.plover);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
@@ -748,6 +822,12 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       if (p == ";" || p == ":" || p == "(" || p == ")") {
         close(i);
         cur.b = i + 1;
+      } else if (p == "," && i + 1 < n && CommaParticiple(s, i + 1, an)) {
+        // "..., appelant les forces de l'ordre à la retenue": a participle clause of its
+        // own, continuing the one before: its subject and its date are that clause's.
+        close(i);
+        cur.b = i + 1;
+        cur.coordinated = true;
       } else if (p == "," && [&] {
                    // ", a Ukrainian official said." / ", a indiqué le ministère.": the
                    // attribution at the end of a sentence is a clause of its own. (Only
@@ -924,6 +1004,74 @@ std::vector<ActorRef> CrowdSubject(const Sentence& s, int v, const std::vector<C
   return {CountryActor(country, subj->b, subj->e)};
 }
 
+// The people an agentless passive acts on ("trois journalistes ont été placés en garde à
+// vue", "more than 300 people have been arrested", "Bushra Bibi was taken into custody"),
+// when their phrase names no actor: a phrase made of `crowd.nouns` or `person.nouns`, or a
+// name no list knows, is of the country where it happened (the clause's place, else the
+// dateline's). The subject is the phrase right before the verb group `v` (after a count,
+// "plus de 2.400 personnes", "dozens of", it follows a "de"/"of"), or the antecedent of the
+// relative clause the verb is in ("a journalist who covered the protests was detained").
+static std::vector<ActorRef> PassivePatient(const Sentence& s, int v, const std::vector<Clause>& clauses,
+                                            const pipeline::PlaceHit* place,
+                                            const pipeline::Analyzer& an,
+                                            const pl::DocContext& ctx) {
+  const Clause& cl = clauses[s.toks[v].clause];
+  const auto& pk = an.pack();
+  auto people = [&](const Phrase* p) {
+    if (p == nullptr || !p->members.empty()) return false;
+    for (int j = p->b; j < p->e; ++j) {
+      std::string_view k = KeyOf(s.toks[j], an);
+      if (pk.Is("crowd.nouns", k) || pk.Is("person.nouns", k) ||
+          (s.toks[j].mention >= 0 && s.mentions[s.toks[j].mention].candidate_person))
+        return true;
+    }
+    return false;
+  };
+  // The phrase right before the verb group.
+  const Phrase* subj = nullptr;
+  const Phrase* last = nullptr;
+  for (const Phrase& p : s.phrases)
+    if (p.b >= cl.b && p.e <= v && (last == nullptr || p.e > last->e)) last = &p;
+  bool adjacent = last != nullptr && last->e >= v - 2;
+  for (int j = last ? last->e : v; j < v && adjacent; ++j)
+    if (!IsWord(s.toks[j])) adjacent = false;
+  if (adjacent && !last->is_time && !InAnyTime(s, last->b) && last->appos_of < 0) {
+    bool ok = last->prep < 0;
+    if (!ok) {
+      std::string_view pw = KeyOf(s.toks[last->prep], an);
+      int q = last->prep - 1;
+      ok = (pw == "de" || pw == "d'" || pw == "of") && q >= cl.b && IsWord(s.toks[q]) &&
+           s.toks[q].phrase < 0 && !(s.toks[q].pos & lex::kVerb);
+    }
+    if (ok) {
+      if (!last->members.empty()) return {};
+      subj = last;
+    }
+  }
+  // Else the antecedent of the relative clause (which may run on into the main verb).
+  if (!people(subj) && cl.relative && cl.b > 0) {
+    subj = nullptr;
+    for (auto it = s.phrases.rbegin(); it != s.phrases.rend(); ++it)
+      if (it->e <= cl.b) {
+        if (it->e >= cl.b - 1 && it->prep < 0) subj = &*it;
+        break;
+      }
+  }
+  if (!people(subj)) return {};
+  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
+  if (country.empty()) country = ctx.dateline_country;
+  if (country.empty()) return {};
+  return {CountryActor(country, subj->b, subj->e)};
+}
+
+// A passive whose auxiliary is an infinitive ("risquent d'être arrêtés", "could be
+// arrested", "is expected to be jailed"): the act is only held out.
+static bool PassiveInfinitive(const Sentence& s, int b, int v) {
+  for (int j = b; j < v; ++j)
+    if ((s.toks[j].cls & pl::kAuxBe) && (s.toks[j].feats & lex::kInf)) return true;
+  return false;
+}
+
 std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clause>& clauses,
                                 const pipeline::Analyzer& an, pl::DocContext& ctx,
                                 bool allow_inversion) {
@@ -993,7 +1141,8 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
     // "..., while calling on Washington", "..., urging Rwanda to": a participle clause
     // has the subject of the clause it hangs on.
     bool participle = c == ci && (s.toks[v].feats & lex::kPpre) &&
-                      !((s.toks[v].pos & lex::kNoun) && s.toks[v].phrase >= 0);
+                      (!((s.toks[v].pos & lex::kNoun) && s.toks[v].phrase >= 0) ||
+                       CommaParticiple(s, v, an));
     if (!clauses[c].coordinated && !participle) break;
   }
   return {};
@@ -1043,7 +1192,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                       !(s.toks[i - 1].cls & (pl::kReflexive | pl::kPronoun));
       // A word the chunker put inside a noun phrase is a noun there ("de nouvelles frappes"),
       // unless it is a participle ("les diplomates expulsés").
-      if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)))
+      if (t.phrase >= 0 && !(t.feats & lex::kPpas) && (t.pos & (lex::kNoun | lex::kAdj)) &&
+          !CommaParticiple(s, i, an))
         noun_use = true;
       // Right after the noun of a prepositional phrase an English word is the next noun of
       // a compound ("to police stations"), not a verb that would have no subject.
@@ -1162,6 +1312,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         }
     } else {
       g = AnalyseVerbGroup(s, c.tok, an, ctx, cl);
+      // "were beaten and detained", "ont été frappés et interpellés": a participle right
+      // after the coordinator shares the passive auxiliary of the clause before.
+      if (!g.passive && cl.coordinated && t.clause > 0 && (t.feats & (lex::kPpas | lex::kPast)) &&
+          c.tok == cl.b + 1 && (s.toks[cl.b].cls & pl::kCoord) && cl.b > 0 &&
+          PassiveAt(s, cl.b - 1, an)) {
+        g.passive = true;
+        g.negated = g.negated || AnalyseVerbGroup(s, cl.b - 1, an, ctx, clauses[t.clause - 1]).negated;
+      }
       bool refl_ok = false;
       int particle_end = -1;  // "shot down": the object comes after the particle
       for (const auto& vt : f.verbs) {
@@ -1218,6 +1376,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (t.clause + 1 < static_cast<int>(clauses.size())) {
       const Clause& nx = clauses[t.clause + 1];
       if (nx.subordinate && !nx.relative && nx.b - (c.tok + c.len) <= 2) cue_end = nx.e;
+      // A participle clause right after says how the act went ("gathered outside parliament,
+      // chanting slogans"): cues may stand there.
+      if (nx.coordinated && CommaParticiple(s, nx.b, an)) cue_end = nx.e;
     }
     if (!f.cues.empty()) {
       bool cue = false;
@@ -1356,7 +1517,36 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     // Slots.
     std::vector<ActorRef> sources, targets;
+    // Acts the authorities may do unnamed (arrests, deportations): the frame lists
+    // `domestic` among its sources.
+    const bool domestic_source =
+        std::any_of(f.source.begin(), f.source.end(),
+                    [](const pack::SlotSpec& sp) { return sp.slot == pack::Slot::kDomestic; });
     bool from_between = false;
+    // The phrase an act of the verb is aimed at: its object, within `gap` tokens; for a verb
+    // of saying with no object, the subject of the complement clause right after it ("a
+    // estimé que ces frappes étaient injustifiées"), whose end `ocl_e` then bounds the
+    // search. A frame listing object heads (`object =`) takes only a phrase holding one.
+    auto ObjectPhrase = [&](int gap, int& ocl_e) -> const Phrase* {
+      ocl_e = cl.e;
+      const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
+      if (obj != nullptr && obj->b > window_b + gap) obj = nullptr;
+      if (obj == nullptr && !c.noun && (t.cls & pl::kQuoteVerb) && t.clause + 1 < static_cast<int>(clauses.size())) {
+        const Clause& nx = clauses[t.clause + 1];
+        if (nx.subordinate && !nx.relative && nx.b - (c.tok + c.len) <= 2) {
+          obj = FirstPhraseAfter(s, nx.b + 1, nx.e, 0, "", true, an);
+          if (obj != nullptr && obj->b > nx.b + 2) obj = nullptr;
+          if (obj != nullptr) ocl_e = nx.e;
+        }
+      }
+      if (obj != nullptr && !f.object_heads.empty()) {
+        bool ok = false;
+        for (const auto& oh : f.object_heads)
+          if (Occurs(s, obj->b, std::max(obj->e, std::min(ocl_e, obj->e + 4)), oh, an)) ok = true;
+        if (!ok) obj = nullptr;
+      }
+      return obj;
+    };
     auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
                     bool is_source) {
       for (const auto& sp : specs) {
@@ -1425,7 +1615,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               if (subject_of_next) {
                 // no agent from the clause
               } else if (support >= 0) {
-                subj = SubjectOf(s, support, clauses, an, ctx, false);
+                // "ont été placés en détention", "were placed in detention": the subject
+                // of a passive support verb underwent the act.
+                if (!PassiveAt(s, support, an)) subj = SubjectOf(s, support, clauses, an, ctx, false);
               } else if (first_verb >= 0 && c.tok > first_verb && np_prep >= 0 && !temporal) {
                 // "on the strikes", "killed in the strikes": an act already told.
               } else if (first_verb >= 0 && c.tok > first_verb && nearest_verb >= 0 &&
@@ -1438,7 +1630,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                          }()) {
                 // "called the strikes an act of war": talk about an act, not the act.
               } else if (first_verb >= 0 && c.tok > first_verb) {
-                subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
+                if (!PassiveAt(s, first_verb, an))
+                  subj = SubjectOf(s, first_verb, clauses, an, ctx, false);
               } else if (t.phrase >= 0) {
                 // The noun is inside a phrase attached to the subject: "X, lors d'une
                 // rencontre avec Y, a estimé ...".
@@ -1466,6 +1659,8 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kObject:
             if (!c.noun && g.passive) {
               dst = SubjectOf(s, g.b, clauses, an, ctx, false);
+              if (dst.empty() && domestic_source)
+                dst = PassivePatient(s, g.b, clauses, d.place, an, ctx);
             } else if (!c.noun && g.participle_only) {
               // "les diplomates russes expulsés": the phrase the participle ends.
               if (t.phrase >= 0 && !s.phrases[t.phrase].members.empty())
@@ -1605,14 +1800,41 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             break;
           case pack::Slot::kOwner: {
             if (c.noun) break;
-            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
-            if (obj == nullptr || obj->b > window_b + 4) break;
+            int ocl_e = cl.e;
+            const Phrase* obj = ObjectPhrase(4, ocl_e);
+            if (obj == nullptr) break;
+            // Across a quotation inside the object: "les « tactiques d'intimidation »
+            // d'Israël", "the "barbaric" Russian strikes".
+            {
+              int after_quote = -1;
+              int oe = ObjectEnd(s, *obj, ocl_e, after_quote);
+              if (after_quote >= 0) {
+                ActorRef a;
+                if (DemonymIn(s, after_quote, oe, -1, an, a)) {
+                  dst.push_back(a);
+                  break;
+                }
+                // A genitive right after the quotation or after the words that follow it.
+                for (int at : {after_quote, oe}) {
+                  if (at >= ocl_e || !dst.empty()) continue;
+                  std::string_view pk2 = KeyOf(s.toks[at], an);
+                  if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+                  for (const Phrase& q : s.phrases)
+                    if (q.b <= at + 1 && q.e > at + 1 && q.b >= at) dst = q.members;
+                }
+                if (!dst.empty()) break;
+                for (int j = after_quote; j + 1 < oe; ++j)
+                  if (KeyOf(s.toks[j + 1], an) == "'s" && s.toks[j].phrase >= 0)
+                    dst = s.phrases[s.toks[j].phrase].members;
+                break;
+              }
+            }
             // The object's own agent first ("condemned the expulsion of four Russian
             // diplomats by France"), then a demonym or a possessive inside the object ("les
             // frappes israéliennes", "India's military action"), else a genitive right
             // after it ("de Pékin").
             for (const Phrase& q : s.phrases) {
-              if (q.b <= obj->b || q.b > obj->e + 6 || q.b >= cl.e || q.prep < 0) continue;
+              if (q.b <= obj->b || q.b > obj->e + 6 || q.b >= ocl_e || q.prep < 0) continue;
               if ((s.toks[q.prep].cls & pl::kAgentPrep) && !q.members.empty()) {
                 dst = q.members;
                 break;
@@ -1660,13 +1882,27 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             for (int j = obj->b; j + 1 < obj->e; ++j) {
               std::string_view pk2 = KeyOf(s.toks[j], an);
               if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
-              const Tok& q = s.toks[j + 1];
+              // (Past an article: "de la Cédéao", "of the IMF".)
+              int qi = j + 1;
+              if ((s.toks[qi].cls & pl::kDet) && qi + 1 < obj->e && s.toks[qi].mention < 0) ++qi;
+              const Tok& q = s.toks[qi];
               if (q.mention < 0) continue;
               const auto& m = s.mentions[q.mention];
               const lex::Entity& en = an.lexicon().entity(m.entity);
               auto kind = static_cast<lex::EntityKind>(en.kind);
               bool state = kind == lex::EntityKind::kCountry ||
                            (kind == lex::EntityKind::kCity && (en.flags & lex::kCapital));
+              // An organisation ("la décision de la Cédéao", "the proposal of the IMF").
+              if (kind == lex::EntityKind::kOrg && !m.candidate_person) {
+                ActorRef a;
+                a.b = m.b;
+                a.e = m.e;
+                a.country = en.country;
+                a.code = lx_code(en, an);
+                a.name = an.lexicon().str(en.name);
+                if (!a.code.empty()) dst.push_back(a);
+                break;
+              }
               if (!state || m.candidate_person || !en.country[0]) break;
               ActorRef a = CountryActor(en.country, m.b, m.e);
               a.sector = "GOV";
@@ -1678,13 +1914,32 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           }
           case pack::Slot::kAct: {
             if (c.noun || sources.empty()) break;
-            const Phrase* obj = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
-            if (obj == nullptr || obj->b > window_b + 3 || !obj->members.empty()) break;
+            int ocl_e = cl.e;
+            const Phrase* obj = ObjectPhrase(3, ocl_e);
+            if (obj == nullptr || !obj->members.empty()) break;
             if (!pk.Is("anaphoric.det", KeyOf(s.toks[obj->b], an))) break;
+            int after_quote = -1;
+            int oe = ObjectEnd(s, *obj, ocl_e, after_quote);
+            if (after_quote >= 0 && oe > after_quote && s.toks[after_quote].phrase >= 0 &&
+                !s.phrases[s.toks[after_quote].phrase].members.empty())
+              break;  // the words after the quotation name an actor: not a bare act
             // The object names an act told before: its author is the target, the latest
-            // one who is not the speaker's own side.
-            for (auto it = ctx.act_authors.rbegin(); it != ctx.act_authors.rend(); ++it) {
+            // one who is not the speaker's own side; when its noun names a kind of act
+            // ("cette attaque", "these accusations"), the latest author of such an act.
+            thread_local std::vector<std::string_view> kinds;
+            ActTypesNamed(s, obj->b, oe, an, kinds);
+            for (size_t k = ctx.act_authors.size(); k-- > 0;) {
+              const ActorRef* it = &ctx.act_authors[k];
               if (it->country.empty() || it->country == sources[0].country) continue;
+              if (!kinds.empty() && k < ctx.act_types.size()) {
+                // Force is one kind: "the raid" may be told as an attack or a coercion.
+                auto force = [](std::string_view t) { return t == "ASSAULT" || t == "COERCE"; };
+                const std::string& told = ctx.act_types[k];
+                bool same = std::any_of(kinds.begin(), kinds.end(), [&](std::string_view t) {
+                  return t == told || (force(t) && force(told));
+                });
+                if (!same) continue;
+              }
               ActorRef a = *it;
               a.b = obj->b;
               a.e = obj->e;
@@ -1751,11 +2006,24 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // `domestic` among its sources takes the authorities of the country where it happened.
     // Not for a participle used as an adjective ("jailed activist", "ressortissants
     // détenus"): that tells a state, not an act.
+    // Only an act told as done: with no one named to do it, "n'a pas été arrêté", "could be
+    // arrested", "risquent d'être arrêtés", "doit être écroué" tell nobody's act.
+    if (sources.empty() && !c.noun && g.passive && domestic_source &&
+        (g.negated || g.hypothetical || g.conditional || g.planned || g.future || g.infinitive ||
+         PassiveInfinitive(s, g.b, c.tok))) {
+      TraceDrop(f, s, c.tok, "agentless passive not told as done", ctx);
+      continue;
+    }
     if (sources.empty() && !targets.empty() && (c.noun || g.passive)) {
       for (const auto& sp : f.source) {
         if (sp.slot != pack::Slot::kDomestic) continue;
+        // Where it happened: the place named, else, for people whose country is known,
+        // the dateline's country (the story's home: "four French agents were detained" in
+        // a dispatch from Ouagadougou), else their own.
         std::string country = d.place ? std::string(an.lexicon().entity(d.place->entity).country)
-                                      : targets[0].country;
+                                      : std::string();
+        if (country.empty() && !targets[0].country.empty()) country = ctx.dateline_country;
+        if (country.empty()) country = targets[0].country;
         if (country.empty()) break;
         ActorRef a;
         a.country = country;
@@ -1876,6 +2144,18 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         dup = true;
         break;
       }
+      // A participle clause that tells how the act before it went ("a lancé ... plus de 90
+      // drones contre l'Ukraine, frappant notamment des immeubles", "launched strikes,
+      // hitting ...") is that act again: same kind, same author.
+      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.has_source && e.has_source &&
+          k.source.country == e.source.country && !k.source.country.empty()) {
+        int kc = s.toks[k.trig_b].clause, ec = s.toks[e.trig_b].clause;
+        if (ec == kc + 1 && clauses[ec].coordinated && CommaParticiple(s, clauses[ec].b, an) &&
+            e.trig_b == clauses[ec].b) {
+          dup = true;
+          break;
+        }
+      }
       // The same act seen twice, once without its target ("dispersé les manifestants à
       // coups de gaz lacrymogène"): keep the fuller one.
       if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.source.country == e.source.country &&
@@ -1935,16 +2215,26 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   DropPartiesOfMutualActs(kept);
   DropThreatContents(kept);
   ShareTimes(s, clauses, an, ctx, kept);
+  // A sentence's authors go in backwards, so that the first one told is the one a later
+  // "the attacks" points back to ("The United States and Britain struck ...": the United
+  // States).
+  for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
+    if (it->has_source && !it->source.country.empty()) {
+      ctx.act_authors.push_back(it->source);
+      ctx.act_types.push_back(it->frame != nullptr ? it->frame->plover : std::string());
+    }
+  }
   for (const auto& e : kept) {
-    if (e.has_source && !e.source.country.empty()) ctx.act_authors.push_back(e.source);
     if (e.has_source && e.has_target && !e.source.country.empty() && !e.target.country.empty() &&
         e.source.country != e.target.country) {
       ctx.dyads.emplace_back(e.source, e.target);
     }
   }
   if (ctx.dyads.size() > 32) ctx.dyads.erase(ctx.dyads.begin(), ctx.dyads.end() - 32);
-  if (ctx.act_authors.size() > 32)
+  if (ctx.act_authors.size() > 32) {
     ctx.act_authors.erase(ctx.act_authors.begin(), ctx.act_authors.end() - 32);
+    ctx.act_types.erase(ctx.act_types.begin(), ctx.act_types.end() - 32);
+  }
   return kept;
 }
 

@@ -34,6 +34,7 @@ struct DocContext {
   std::string dyad_a, dyad_b;  // the dispatch's main pair of countries
   // Authors of the acts coded so far, most recent last, for "ces critiques", "the raid".
   std::vector<ActorRef> act_authors;
+  std::vector<std::string> act_types;  // the PLOVER type of each act in act_authors
   // Every act with both parties of different countries, most recent last (source,
   // target): the last stands for "les deux pays", "the two sides"; the others give the
   // adversary slot its author.
