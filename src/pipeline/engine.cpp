@@ -522,6 +522,17 @@ void Analyzer::FindMentions(Sentence& s, DocContext& ctx) const {
   }
 }
 
+bool Analyzer::ContinuesEventNoun(const Tok& prev, const Tok& t) const {
+  if (!prev.trigger_noun) return false;
+  const std::string& k = *keys;
+  std::string_view first = Key(prev, k), second = Key(t, k);
+  auto range = pack_.by_noun.equal_range(first);
+  for (auto it = range.first; it != range.second; ++it)
+    for (const auto& seq : pack_.frames[it->second].nouns)
+      if (seq.size() >= 2 && seq[0] == first && seq[1] == second) return true;
+  return false;
+}
+
 void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
   const std::string& k = *keys;
   const int n = static_cast<int>(s.toks.size());
@@ -599,8 +610,10 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     // Right after a determiner a word is a noun ("de la base", "les attaques").
     bool after_det = j > 0 && (s.toks[j - 1].cls & kDet) && !(s.toks[j - 1].cls & kPronoun);
     if (after_det && (t.pos & (lex::kNoun | lex::kAdj))) return true;
-    if (have_head && (t.pos & lex::kVerb) && !(t.pos & lex::kAdj)) {
-      // After a head noun a verb form ends the phrase ("Lavrov rencontre", "officials say").
+    if (have_head && (t.pos & lex::kVerb) && !(t.pos & lex::kAdj) &&
+        !(j > 0 && (t.pos & lex::kNoun) && ContinuesEventNoun(s.toks[j - 1], t))) {
+      // After a head noun a verb form ends the phrase ("Lavrov rencontre", "officials say"),
+      // unless the two words are a frame's event noun ("Israeli air strikes hit ...").
       if (english || (t.feats & (lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond)))
         return false;
     }

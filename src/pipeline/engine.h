@@ -74,6 +74,9 @@ class Analyzer {
  private:
   void Classify(Sentence& s, DocContext& ctx) const;
   void FindMentions(Sentence& s, DocContext& ctx) const;
+  // The two words `prev t` begin a multi-word event noun of a frame ("air strikes",
+  // "missile attack"): `t` continues the noun phrase even where it could be a verb.
+  bool ContinuesEventNoun(const Tok& prev, const Tok& t) const;
   void Chunk(Sentence& s, DocContext& ctx) const;
   void ResolveActors(Sentence& s, DocContext& ctx) const;
   uint32_t ChooseEntity(std::span<const uint32_t> ids, const Sentence& s, int b, int e,
