@@ -153,33 +153,48 @@ uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ing
   return best;
 }
 
+// How far a visit told in the dispatch may stand from the act it places: the visit is the
+// story's scene when it is told in the lead or close to the act ("X, en visite à Séoul, a
+// signé ..." / the next paragraph); a visit told further on is another trip ("will visit
+// Moscow next month"). The window also bounds the search on long documents.
+constexpr int kVisitSentencesBefore = 4;
+constexpr int kVisitSentencesAfter = 1;
+// Words a `visit.words` word may stand before the place ("flew to the capital Bishkek").
+constexpr int kVisitWordsBeforePlace = 4;
+
 // A visit the dispatch tells ("en visite à Séoul", "flew to Bishkek for the signing", "his
-// visit to Kyiv"): a `visit.words` word (form or lemma) at most four words before a place in
-// one of the two parties' countries. Searched from the event's sentence outwards, the
-// nearest first. Returns the sentence index and the place.
+// visit to Kyiv"): a `visit.words` word (form or lemma) shortly before a place in one of the
+// two parties' countries, in the event's sentence, the sentences around it, or the lead.
+// The nearest first. Returns the sentence index and the place.
 std::pair<int, const pl::PlaceHit*> VisitPlace(const std::vector<pl::Sentence>& sentences, size_t si,
                                                const pack::LanguagePack& pk, const pl::Analyzer& an,
                                                const std::string& keys, const Lexicon& lexicon,
                                                std::string_view a, std::string_view b) {
   const int n = static_cast<int>(sentences.size());
-  for (int d = 0; d < n; ++d) {
-    for (int k : {static_cast<int>(si) - d, static_cast<int>(si) + d}) {
-      if (k < 0 || k >= n || (d == 0 && k != static_cast<int>(si) - d)) continue;
-      const pl::Sentence& s = sentences[static_cast<size_t>(k)];
-      for (const auto& ph : s.places) {
-        const lex::Entity& en = lexicon.entity(ph.entity);
-        std::string_view c = en.country;
-        if (c.empty() || (c != a && c != b)) continue;
-        for (int j = std::max(0, ph.b - 4); j < ph.b; ++j) {
-          const pl::Tok& t = s.toks[j];
-          bool visit = pk.Is("visit.words", an.Key(t, keys));
-          for (uint32_t r = 0; r < t.nreadings && !visit; ++r)
-            visit = pk.Is("visit.words", lexicon.str(t.readings[r].lemma));
-          if (visit) return {k, &ph};
-        }
+  const int at = static_cast<int>(si);
+  auto visit_in = [&](int k) -> const pl::PlaceHit* {
+    const pl::Sentence& s = sentences[static_cast<size_t>(k)];
+    for (const auto& ph : s.places) {
+      std::string_view c = lexicon.entity(ph.entity).country;
+      if (c.empty() || (c != a && c != b)) continue;
+      for (int j = std::max(0, ph.b - kVisitWordsBeforePlace); j < ph.b; ++j) {
+        const pl::Tok& t = s.toks[j];
+        bool visit = pk.Is("visit.words", an.Key(t, keys));
+        for (uint32_t r = 0; r < t.nreadings && !visit; ++r)
+          visit = pk.Is("visit.words", lexicon.str(t.readings[r].lemma));
+        if (visit) return &ph;
       }
     }
+    return nullptr;
+  };
+  for (int d = 0; d <= std::max(kVisitSentencesBefore, kVisitSentencesAfter); ++d) {
+    if (d <= kVisitSentencesBefore && at - d >= 0)
+      if (const pl::PlaceHit* ph = visit_in(at - d)) return {at - d, ph};
+    if (d > 0 && d <= kVisitSentencesAfter && at + d < n)
+      if (const pl::PlaceHit* ph = visit_in(at + d)) return {at + d, ph};
   }
+  if (at - kVisitSentencesBefore > 0)  // the lead, beyond the window
+    if (const pl::PlaceHit* ph = visit_in(0)) return {0, ph};
   return {-1, nullptr};
 }
 
