@@ -441,10 +441,16 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
   ctx.dated_sentence = -1;
   ctx.dated_time = nullptr;
   ctx.dated_dyads.clear();
+  // Only a date this sentence's own words give: an inherited one is not passed on.
+  // (Identity, not an address range: the inherited one lives in another sentence.)
+  auto own_time = [&](const pl::TimeHit* t) {
+    for (const auto& th : s.times)
+      if (&th == t) return true;
+    return false;
+  };
   for (const auto& d : kept) {
-    // Only a date this sentence's own words give: an inherited one is not passed on.
-    if (d.time == nullptr || d.time < s.times.data() || d.time >= s.times.data() + s.times.size() ||
-        d.time->precision != "day" || d.modality == "planned" || d.modality == "hypothetical")
+    if (d.time == nullptr || !own_time(d.time) || d.time->precision != "day" ||
+        d.modality == "planned" || d.modality == "hypothetical")
       continue;
     if (ctx.dated_time == nullptr) ctx.dated_time = d.time;
     else if (ctx.dated_time != d.time) {  // two days in one sentence: no single date to pass on

@@ -41,7 +41,9 @@ struct DocContext {
   std::vector<std::pair<ActorRef, ActorRef>> dyads;
   // The date the acts of the last sentence took from their own words, and the pairs of
   // countries they were between: a next sentence with no date that goes on with one of
-  // these pairs takes it (event::ShareTimes).
+  // these pairs takes it (event::ShareTimes). `dated_time` points into the previous
+  // sentence's `times`: the coder keeps every sentence of the document alive (and the vector
+  // of sentences is not resized) until its events are written.
   int dated_sentence = -1;
   const TimeHit* dated_time = nullptr;
   std::vector<std::pair<std::string, std::string>> dated_dyads;
