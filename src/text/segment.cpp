@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -33,7 +34,8 @@ std::unique_ptr<icu::BreakIterator> MakeIterator(const std::string& lang,
 }
 
 // This thread's iterator for a splitter configuration. A thread keeps the few it used last
-// (a process normally has one per language).
+// (a process normally has one per language): least recently used out first, a hit moves to
+// the back.
 icu::BreakIterator* Iterator(uint64_t id, const std::string& lang,
                              const std::vector<std::string>& suppressed) {
   struct Entry {
@@ -41,8 +43,11 @@ icu::BreakIterator* Iterator(uint64_t id, const std::string& lang,
     std::unique_ptr<icu::BreakIterator> it;
   };
   thread_local std::vector<Entry> cache;
-  for (Entry& e : cache)
-    if (e.id == id) return e.it.get();
+  for (size_t i = 0; i < cache.size(); ++i)
+    if (cache[i].id == id) {
+      if (i + 1 != cache.size()) std::rotate(cache.begin() + i, cache.begin() + i + 1, cache.end());
+      return cache.back().it.get();
+    }
   constexpr size_t kKept = 8;
   if (cache.size() >= kKept) cache.erase(cache.begin());
   cache.push_back({id, MakeIterator(lang, suppressed)});

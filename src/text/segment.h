@@ -31,7 +31,7 @@ class SentenceSplitter {
 
  private:
   std::string lang_;
-  std::vector<std::string> suppressed_;  // "Gén.", "gén.": ICU suppression strings
+  std::vector<std::string> suppressed_;  // "Gén.", "Mme.": ICU suppression strings (titles as written, capitalised)
   uint64_t id_;                          // names this configuration in the thread caches
 };
 
