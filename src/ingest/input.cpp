@@ -12,6 +12,9 @@
 #include <pugixml.hpp>
 #include <simdjson.h>
 
+#include "text/strings.h"
+#include "time/time.h"
+
 namespace attache::ingest {
 namespace {
 
@@ -134,11 +137,7 @@ std::string DecodeUtf16(std::string_view s, bool big_endian, size_t* invalid) {
   return out;
 }
 
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  });
-}
+bool IsBlank(std::string_view s) { return std::all_of(s.begin(), s.end(), text::IsBlank); }
 
 void Diagnose(InputItem* item, std::string code, std::string message) {
   item->diagnostics.push_back({std::move(code), std::move(message)});
@@ -223,13 +222,23 @@ bool ReadCapped(std::FILE* f, size_t cap, std::string* out, bool* more) {
 
 }  // namespace
 
-bool IsJsonLinesPath(std::string_view path) {
-  constexpr std::string_view kSuffix = ".jsonl";
-  if (path.size() < kSuffix.size()) return false;
-  const std::string_view tail = path.substr(path.size() - kSuffix.size());
-  return std::equal(tail.begin(), tail.end(), kSuffix.begin(),
-                    [](char a, char b) { return (a | 0x20) == b; });
+namespace {
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == (y >= 'A' && y <= 'Z' ? y | 0x20 : y);
+         });
 }
+
+bool HasSuffixNoCase(std::string_view path, std::string_view suffix) {
+  return path.size() >= suffix.size() &&
+         EqualsNoCase(path.substr(path.size() - suffix.size()), suffix);
+}
+
+}  // namespace
+
+bool IsJsonLinesPath(std::string_view path) { return HasSuffixNoCase(path, ".jsonl"); }
 
 std::string FileStem(std::string_view path) {
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
@@ -530,38 +539,8 @@ void ParseJsonLine(std::string_view line, std::string_view stem, std::string_vie
 
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Runs of white space become one space; none at either end.
-std::string Squash(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (const char c : s) {
-    if (IsSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == (y >= 'A' && y <= 'Z' ? y | 0x20 : y);
-         });
-}
-
-bool HasSuffixNoCase(std::string_view path, std::string_view suffix) {
-  return path.size() >= suffix.size() &&
-         EqualsNoCase(path.substr(path.size() - suffix.size()), suffix);
-}
+using text::Squash;
+constexpr bool IsSpace(char c) { return text::IsBlank(c); }
 
 // One leaf of a parse tree, un-escaped, with how it joins its neighbours.
 struct TreeWord {
@@ -643,30 +622,9 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 
 std::optional<std::string> CompactDateToIso(std::string_view digits,
                                             bool allow_two_digit_year) {
-  if (digits.size() != 8 && !(allow_two_digit_year && digits.size() == 6)) return std::nullopt;
-  for (const char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-  }
-  const auto num = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (digits[i] - '0');
-    return v;
-  };
-  int year, month, day;
-  if (digits.size() == 8) {
-    year = num(0, 4), month = num(4, 2), day = num(6, 2);
-  } else {
-    const int yy = num(0, 2);
-    year = yy < 30 ? 2000 + yy : 1900 + yy;
-    month = num(2, 2), day = num(4, 2);
-  }
-  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return std::nullopt;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
+  auto date = timex::CivilDate::ParseCompact(digits, allow_two_digit_year);
+  if (!date) return std::nullopt;
+  return date->Format();
 }
 
 bool PennTreeText(std::string_view parse, std::string* text, std::string* error) {
@@ -904,7 +862,7 @@ namespace {
 // just enough XML to do that: comments, CDATA sections, processing instructions,
 // declarations and quoted attribute values are stepped over; each element cut out is then
 // parsed on its own by pugixml.
-class SentenceSplitter {
+class PetrarchRecordCutter {
  public:
   struct Piece {
     std::string xml;
@@ -913,7 +871,7 @@ class SentenceSplitter {
     bool unterminated = false;  // no </Sentence> before the next <Sentence> or the end
   };
 
-  SentenceSplitter(std::FILE* f, size_t cap) : file_(f), cap_(cap), buf_(1u << 16) {}
+  PetrarchRecordCutter(std::FILE* f, size_t cap) : file_(f), cap_(cap), buf_(1u << 16) {}
 
   // The next <Sentence> element; false at the end of the stream.
   bool Next(Piece* out) {
@@ -1110,7 +1068,7 @@ struct InputReader::Impl {
   std::FILE* stream = nullptr;
   InputFormat kind = InputFormat::kText;
   std::unique_ptr<LineReader> lines;
-  std::unique_ptr<SentenceSplitter> sentences;
+  std::unique_ptr<PetrarchRecordCutter> sentences;
   std::string stream_path, stream_stem;
   bool stream_is_stdin = false;  // its documents then have no source_uri, as a text on stdin
   int64_t line_number = 0;
@@ -1202,7 +1160,7 @@ struct InputReader::Impl {
   }
 
   bool NextPetrarch(InputItem* item) {
-    SentenceSplitter::Piece piece;
+    PetrarchRecordCutter::Piece piece;
     if (!sentences->Next(&piece)) return EndOfStream(item, sentences->error());
     ++records;
     *item = InputItem{};
@@ -1305,7 +1263,7 @@ struct InputReader::Impl {
     stream = f;
     kind = format;
     if (format == InputFormat::kPetrarch) {
-      sentences = std::make_unique<SentenceSplitter>(f, options.max_record_bytes);
+      sentences = std::make_unique<PetrarchRecordCutter>(f, options.max_record_bytes);
     } else {
       lines = std::make_unique<LineReader>(f);
     }

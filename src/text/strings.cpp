@@ -45,6 +45,22 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return out;
 }
 
+std::string Squash(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (const char c : s) {
+    if (IsBlank(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 bool ParseDigits(std::string_view s, size_t at, size_t count, int* out) {
   if (at + count > s.size()) return false;
   int v = 0;

@@ -12,8 +12,13 @@
 
 namespace attache::text {
 
-// A blank between or around fields: space, tab, CR or LF.
-constexpr bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+// A blank between or around fields: space, tab, CR, LF, form feed or vertical tab.
+constexpr bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// `s` with each run of blanks made one space, and none at either end.
+std::string Squash(std::string_view s);
 
 // `s` without leading and trailing blanks.
 std::string_view Trim(std::string_view s);

@@ -92,6 +92,25 @@ std::string CivilDate::FormatMonth() const {
 
 using text::ParseDigits;
 
+std::optional<CivilDate> CivilDate::ParseCompact(std::string_view digits, bool two_digit_year) {
+  CivilDate date;
+  if (digits.size() == 8) {
+    if (!ParseDigits(digits, 0, 4, &date.y) || !ParseDigits(digits, 4, 2, &date.m) ||
+        !ParseDigits(digits, 6, 2, &date.d))
+      return std::nullopt;
+  } else if (two_digit_year && digits.size() == 6) {
+    int yy = 0;
+    if (!ParseDigits(digits, 0, 2, &yy) || !ParseDigits(digits, 2, 2, &date.m) ||
+        !ParseDigits(digits, 4, 2, &date.d))
+      return std::nullopt;
+    date.y = yy < 30 ? 2000 + yy : 1900 + yy;
+  } else {
+    return std::nullopt;
+  }
+  if (!date.IsValid()) return std::nullopt;
+  return date;
+}
+
 std::optional<CivilDate> CivilDate::ParseIso(std::string_view s) {
   CivilDate date;
   if (!ParseDigits(s, 0, 4, &date.y) || s.size() < 10 || s[4] != '-' || s[7] != '-' ||

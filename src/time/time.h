@@ -66,6 +66,9 @@ struct CivilDate {
   // "2025-02-27", "2025-02-27T16:25+01:00"), completed with the first month or day, the
   // way partial dates are placed on the calendar; whatever follows the date is not read.
   static std::optional<CivilDate> ParsePartial(std::string_view text);
+  // A compact date "YYYYMMDD", or "YYMMDD" when `two_digit_year` (00-29 are 2000-2029,
+  // 30-99 are 1930-1999), as the TABARI and PETRARCH files write them; nothing else.
+  static std::optional<CivilDate> ParseCompact(std::string_view digits, bool two_digit_year);
   static CivilDate FromDays(int64_t days_since_epoch);  // 0 is 1970-01-01
 
   bool IsValid() const;

@@ -41,20 +41,7 @@ std::string ReadFile(const fs::path& p) {
   return body.ok() ? std::move(*body) : std::string();
 }
 
-std::string Squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+using attache::text::Squash;
 
 struct Record {
   std::string id, category, text;
