@@ -760,6 +760,12 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     if (p.prep >= 0 || p.b < 2 || !IsComma(s.toks[p.b - 1], ctx.text)) continue;
     const Phrase& q = s.phrases[pi - 1];
     if (q.e != p.b - 1) continue;
+    // A time has no apposition: "Lundi soir, le ministre ..., Jean-Noël Barrot, a demandé"
+    // opens with the time, then the subject.
+    bool q_time = false;
+    for (const auto& th : s.times)
+      if (q.e <= th.e && q.e > th.b && q.b >= th.b - 1) q_time = true;
+    if (q_time) continue;
     bool closed = p.e >= n || IsComma(s.toks[p.e], ctx.text) ||
                   s.toks[p.e].t.kind == text::TokenKind::kPunct;
     if (closed) p.appos_of = static_cast<int>(pi - 1);
