@@ -180,6 +180,23 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
 // noun modified ("les frappes menées samedi") or an act inside the modifier keeps it.
 // Relative clauses split off by the clause splitter ("qui", "which") are already apart.
 bool InAnyTime(const Sentence& s, int j);
+// The date at token `at` is followed at once by a finite verb of its clause outside any
+// phrase: the date ends a modifier of the subject and the clause's own verb comes next ("A
+// ceasefire agreed on Monday broke down", "Le cessez-le-feu conclu lundi a été rompu").
+bool FiniteVerbAfterDate(const Sentence& s, int at) {
+  constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
+  int e = -1;
+  for (const auto& th : s.times)
+    if (at >= th.b && at < th.e) e = std::max(e, th.e);
+  if (e < 0 || e >= static_cast<int>(s.toks.size())) return false;
+  while (e < static_cast<int>(s.toks.size()) && (s.toks[e].cls & (pl::kAdvSkip | pl::kNeg)) &&
+         s.toks[e].phrase < 0)
+    ++e;
+  if (e >= static_cast<int>(s.toks.size())) return false;
+  const Tok& t = s.toks[e];
+  return t.clause == s.toks[at].clause && t.phrase < 0 && (t.pos & (lex::kVerb | lex::kAux)) &&
+         (t.feats & kFinite);
+}
 bool InNounModifier(const Sentence& s, int at, int act) {
   constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
   const int clause = s.toks[at].clause;
@@ -217,7 +234,7 @@ bool InNounModifier(const Sentence& s, int at, int act) {
     for (int j = s.phrases[head].b - 1; j >= 0 && s.toks[j].clause == clause && !main_verb; --j)
       main_verb = ((s.toks[j].pos & (lex::kVerb | lex::kAux)) && s.toks[j].phrase < 0 &&
                    (s.toks[j].feats & kFinite));
-    if (!main_verb) return false;
+    if (!main_verb && !FiniteVerbAfterDate(s, at)) return false;
     int o = v + 1;  // past a particle ("carried out")
     while (o < at && (s.toks[o].pos & (lex::kAdv | lex::kPrep)) && s.toks[o].phrase >= 0 &&
            s.phrases[s.toks[o].phrase].prep == -1)
