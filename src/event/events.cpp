@@ -180,6 +180,23 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
 // noun modified ("les frappes menées samedi") or an act inside the modifier keeps it.
 // Relative clauses split off by the clause splitter ("qui", "which") are already apart.
 bool InAnyTime(const Sentence& s, int j);
+// The date at token `at` is followed at once by a finite verb of its clause outside any
+// phrase: the date ends a modifier of the subject and the clause's own verb comes next ("A
+// ceasefire agreed on Monday broke down", "Le cessez-le-feu conclu lundi a été rompu").
+bool FiniteVerbAfterDate(const Sentence& s, int at) {
+  constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
+  int e = -1;
+  for (const auto& th : s.times)
+    if (at >= th.b && at < th.e) e = std::max(e, th.e);
+  if (e < 0 || e >= static_cast<int>(s.toks.size())) return false;
+  while (e < static_cast<int>(s.toks.size()) && (s.toks[e].cls & (pl::kAdvSkip | pl::kNeg)) &&
+         s.toks[e].phrase < 0)
+    ++e;
+  if (e >= static_cast<int>(s.toks.size())) return false;
+  const Tok& t = s.toks[e];
+  return t.clause == s.toks[at].clause && t.phrase < 0 && (t.pos & (lex::kVerb | lex::kAux)) &&
+         (t.feats & kFinite);
+}
 bool InNounModifier(const Sentence& s, int at, int act) {
   constexpr uint32_t kFinite = lex::kPres | lex::kPast | lex::kImpf | lex::kFut | lex::kCond;
   const int clause = s.toks[at].clause;
@@ -217,7 +234,7 @@ bool InNounModifier(const Sentence& s, int at, int act) {
     for (int j = s.phrases[head].b - 1; j >= 0 && s.toks[j].clause == clause && !main_verb; --j)
       main_verb = ((s.toks[j].pos & (lex::kVerb | lex::kAux)) && s.toks[j].phrase < 0 &&
                    (s.toks[j].feats & kFinite));
-    if (!main_verb) return false;
+    if (!main_verb && !FiniteVerbAfterDate(s, at)) return false;
     int o = v + 1;  // past a particle ("carried out")
     while (o < at && (s.toks[o].pos & (lex::kAdv | lex::kPrep)) && s.toks[o].phrase >= 0 &&
            s.phrases[s.toks[o].phrase].prep == -1)
@@ -1154,6 +1171,139 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
   return {};
 }
 
+// Whether the verb at token `v` is a verb of hitting (`impact.verbs`): one of its lemmas,
+// then the words the entry needs within a few tokens after it ("slam into", "s'abattre sur",
+// "faire ... morts").
+bool ImpactVerb(const Sentence& s, int v, int clause_e, const pipeline::Analyzer& an) {
+  thread_local std::vector<std::string_view> lm;
+  Lemmas(s.toks[v], lex::kVerb, an, lm);
+  lm.emplace_back(KeyOf(s.toks[v], an));
+  for (const std::string& entry : an.pack().Class("impact.verbs")) {
+    std::string_view rest(entry);
+    size_t sp = rest.find(' ');
+    if (std::find(lm.begin(), lm.end(), rest.substr(0, sp)) == lm.end()) continue;
+    bool ok = true;
+    rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    while (!rest.empty() && ok) {
+      size_t q = rest.find(' ');
+      ok = Occurs(s, v + 1, std::min(clause_e, v + 6), rest.substr(0, q), an);
+      rest = q == std::string_view::npos ? std::string_view() : rest.substr(q + 1);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+// The verb of hitting whose subject is the event noun at tokens [b, e) ("Des frappes
+// israéliennes ont touché", "Une frappe de drone ukrainienne a visé", "Israeli air strikes
+// hit"): the noun heads a phrase with no preposition, the verb group follows that phrase and
+// the noun's complements at once. Returns the verb's token, or -1.
+int ImpactVerbOfNoun(const Sentence& s, int b, int e, const Clause& cl, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[b];
+  if (t.phrase < 0 || s.phrases[t.phrase].prep >= 0 || s.phrases[t.phrase].is_time) return -1;
+  int j = std::max(e, static_cast<int>(s.phrases[t.phrase].e));
+  if (e - 1 > b && s.toks[e - 1].phrase >= 0) j = std::max(j, static_cast<int>(s.phrases[s.toks[e - 1].phrase].e));
+  // The noun's complements: "de drone ukrainienne", "de l'armée israélienne", "by Israel".
+  for (int hops = 0; hops < 3 && j < cl.e; ++hops) {
+    const Phrase* next = nullptr;
+    for (const Phrase& q : s.phrases)
+      if ((q.prep == j || (q.b == j && q.prep >= 0)) && !q.is_time && !InAnyTime(s, q.b)) next = &q;
+    if (next == nullptr) break;
+    j = std::max(j + 1, static_cast<int>(next->e));
+  }
+  const int group_b = j;
+  while (j < cl.e && s.toks[j].phrase < 0 &&
+         ((s.toks[j].cls & (pl::kAuxHave | pl::kAuxBe | pl::kNeg | pl::kNeg2 | pl::kAdvSkip | pl::kReflexive)) ||
+          ((s.toks[j].pos & lex::kAux) && !(s.toks[j].pos & lex::kVerb))))
+    ++j;
+  if (j >= cl.e || !(s.toks[j].pos & lex::kVerb)) return -1;
+  // A participle after its auxiliary may have been read into the phrase of its object
+  // ("n'ont pas touché Kiev"); elsewhere a word inside a phrase is no verb.
+  if (s.toks[j].phrase >= 0 && !(j > group_b && (s.toks[j].feats & lex::kPpas) &&
+                                 s.phrases[s.toks[j].phrase].b == j))
+    return -1;
+  if (!ImpactVerb(s, j, cl.e, an)) return -1;
+  return j;
+}
+
+// What a verb of hitting at token `v` lands on: the first phrase after it (past a particle:
+// "s'abattre sur", "slam into") within a few tokens, by its actors, its demonym ("une
+// raffinerie russe") or its place ("Kharkiv"). `place` is set to that place.
+std::vector<ActorRef> ImpactTarget(const Sentence& s, int v, const Clause& cl,
+                                   const pipeline::Analyzer& an, const pl::PlaceHit*& place) {
+  std::vector<ActorRef> out;
+  const Phrase* obj = nullptr;
+  for (const Phrase& q : s.phrases) {
+    // (The verb itself may open the phrase of its object: see ImpactVerbOfNoun.)
+    if (q.b < v || (q.b == v && q.e <= v + 1) || q.b >= cl.e || q.b > v + 6 || q.prep == -2) continue;
+    if (q.is_time || InAnyTime(s, q.b)) continue;
+    if (q.prep >= 0 && (s.toks[q.prep].cls & pl::kLocative)) break;  // where, not what
+    obj = &q;
+    break;
+  }
+  if (obj == nullptr) return out;
+  if (!obj->members.empty()) return obj->members;
+  ActorRef a;
+  const int ob = std::max(static_cast<int>(obj->b), v + 1);
+  if (DemonymIn(s, ob, obj->e, -1, an, a)) {
+    out.push_back(a);
+    return out;
+  }
+  // The place may be the object's complement: "un marché de Kaboul", "a market of Kabul".
+  int oe = obj->e;
+  for (const Phrase& q : s.phrases) {
+    if (q.prep < 0 || q.b < obj->e || q.b > obj->e + 1 || q.b >= cl.e) continue;
+    std::string_view pk2 = KeyOf(s.toks[q.prep], an);
+    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") oe = q.e;
+    break;
+  }
+  for (const auto& ph : s.places) {
+    if (ph.b < ob || ph.b >= oe) continue;
+    const lex::Entity& en = an.lexicon().entity(ph.entity);
+    if (!en.country[0]) continue;
+    out.push_back(CountryActor(en.country, ph.b, ph.e));
+    out.back().name = an.lexicon().str(en.name);
+    place = &ph;
+    break;
+  }
+  return out;
+}
+
+// A weapon standing for its user as the subject of a verb of hitting (`impact.instruments`:
+// "Des missiles russes ont frappé Kharkiv", "des avions de l'armée israélienne"): the
+// nationality its phrase names, or the actor of its complement.
+void InstrumentSubject(const Sentence& s, int gb, const Clause& cl, const pipeline::Analyzer& an,
+                       std::vector<ActorRef>& dst) {
+  const Phrase* subj = nullptr;
+  for (const Phrase& p : s.phrases) {
+    if (p.b < cl.b || p.b >= gb) continue;
+    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+    subj = &p;
+    break;
+  }
+  if (subj == nullptr || !subj->members.empty()) return;
+  bool weapon = false;
+  thread_local std::vector<std::string_view> lm;
+  for (int j = subj->b; j < subj->e && !weapon; ++j) {
+    Lemmas(s.toks[j], lex::kNoun, an, lm);
+    lm.emplace_back(KeyOf(s.toks[j], an));
+    for (auto l : lm)
+      if (an.pack().Is("impact.instruments", l)) weapon = true;
+  }
+  if (!weapon) return;
+  ActorRef a;
+  if (DemonymIn(s, subj->b, subj->e, -1, an, a)) {
+    dst.push_back(a);
+    return;
+  }
+  for (const Phrase& q : s.phrases) {
+    if (q.prep < 0 || q.b < subj->e || q.b > subj->e + 1 || q.b >= gb) continue;
+    std::string_view pk2 = KeyOf(s.toks[q.prep], an);
+    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") dst = q.members;
+    break;
+  }
+}
+
 std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipeline::Analyzer& an,
                                    const std::vector<Clause>& clauses) {
   std::vector<EventDraft> out;
@@ -1282,12 +1432,22 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (c.noun) trigger_tokens.push_back(c.tok);
   std::sort(trigger_tokens.begin(), trigger_tokens.end());
 
+  // Verbs of hitting whose event-noun subject coded the act ("Des frappes israéliennes ont
+  // touché ...", "Israeli air strikes hit ..."): the verb's own frames would tell it twice.
+  std::vector<int> impact_taken;
   for (size_t ci = 0; ci < cands.size(); ++ci) {
     if (dead[ci]) continue;
     const Cand& c = cands[ci];
     const pack::Frame& f = pk.frames[c.frame];
     const Tok& t = s.toks[c.tok];
     const Clause& cl = clauses[std::max(0, t.clause)];
+    if (!c.noun && std::find(impact_taken.begin(), impact_taken.end(), c.tok) != impact_taken.end()) {
+      TraceDrop(f, s, c.tok, "act coded at its event-noun subject", ctx);
+      continue;
+    }
+    // The event noun is the subject of a verb of hitting: that verb's object or place is the
+    // act's target, its verb group the act's modality.
+    const int impact = c.noun ? ImpactVerbOfNoun(s, c.tok, c.tok + c.len, cl, an) : -1;
     EventDraft d;
     d.frame = &f;
     d.trig_b = c.tok;
@@ -1471,8 +1631,14 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       return nullptr;
     };
     auto pick_time = [&](int b, int e) -> const pl::TimeHit* { return DateIn(s, b, e, an, c.tok); };
+    std::vector<ActorRef> impact_targets;
     if (c.noun) {
       d.place = pick_place(window_b, window_e);
+      if (impact >= 0) {
+        const pl::PlaceHit* hit_place = nullptr;
+        impact_targets = ImpactTarget(s, impact, cl, an, hit_place);
+        if (d.place == nullptr) d.place = hit_place;
+      }
       d.time = pick_time(c.tok, window_e);
       if (d.time == nullptr) {
         // A date between the verb that carries the noun and the noun: "avait annoncé le 26
@@ -1659,6 +1825,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             } else {
               dst = SubjectOf(s, g.b, clauses, an, ctx, false);
               if (dst.empty()) dst = CrowdSubject(s, g.b, clauses, d.place, an, ctx);
+              if (dst.empty() && ImpactVerb(s, c.tok, cl.e, an)) InstrumentSubject(s, g.b, cl, an, dst);
             }
             break;
           }
@@ -1671,10 +1838,19 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               // "les diplomates russes expulsés": the phrase the participle ends.
               if (t.phrase >= 0 && !s.phrases[t.phrase].members.empty())
                 dst = s.phrases[t.phrase].members;
+            } else if (c.noun && impact >= 0) {
+              dst = impact_targets;
             } else if (!c.noun) {
               p = FirstPhraseAfter(s, window_b, cl.e, 0, "", true, an);
               if (p && (p->b <= window_b + 4 || OnlyAdverbialsBetween(s, window_b, p->b)))
                 dst = p->members;
+              // A verb of hitting lands on a thing named by its nationality or its place:
+              // "a visé une raffinerie russe", "ont frappé le port d'Odessa".
+              if (dst.empty() && !is_source && ImpactVerb(s, c.tok, cl.e, an)) {
+                const pl::PlaceHit* hit_place = nullptr;
+                dst = ImpactTarget(s, c.tok, cl, an, hit_place);
+                if (d.place == nullptr) d.place = hit_place;
+              }
             }
             if (!f.object_heads.empty() && !dst.empty() && p != nullptr) {
               bool ok = false;
@@ -1736,8 +1912,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kPossessor:
             if (c.noun && t.phrase >= 0) {
               const Phrase& tp = s.phrases[t.phrase];
+              // A trigger of several words ends in the phrase whose demonym qualifies it:
+              // "une frappe de drone ukrainienne".
+              int pe = tp.e;
+              const Tok& last = s.toks[c.tok + c.len - 1];
+              if (c.len > 1 && last.phrase >= 0) pe = std::max(pe, static_cast<int>(s.phrases[last.phrase].e));
               ActorRef a;
-              if (DemonymIn(s, tp.b, tp.e, c.tok, an, a)) {
+              if (DemonymIn(s, tp.b, pe, c.tok, an, a)) {
                 dst.push_back(a);
                 break;
               }
@@ -2083,6 +2264,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (g.negated) modality = "negated";
       else if (g.conditional || g.hypothetical) modality = "hypothetical";
       else if (g.future || g.planned || g.infinitive) modality = "planned";
+    } else if (impact >= 0) {
+      // "Des frappes n'ont pas touché", "strikes could hit": the verb of hitting's group.
+      VerbGroup ig = AnalyseVerbGroup(s, impact, an, ctx, cl);
+      if (ig.negated) modality = "negated";
+      else if (ig.conditional || ig.hypothetical) modality = "hypothetical";
+      else if (ig.future || ig.planned || ig.infinitive) modality = "planned";
     } else {
       // A nominal event takes the modality of its clause's verb group.
       for (int j = cl.b; j < cl.e; ++j) {
@@ -2110,6 +2297,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         for (const auto& b : targets) pairs.push_back({a, b});
     }
     if (pairs.size() > 6) pairs.resize(6);
+    const size_t coded_before = out.size();
     for (auto& [a, b] : pairs) {
       EventDraft e = d;
       e.source = a;
@@ -2133,6 +2321,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       if (!src_ok && !tgt_ok) continue;
       out.push_back(std::move(e));
     }
+    if (impact >= 0 && out.size() > coded_before) impact_taken.push_back(impact);
   }
   // One event per (root, dyad) in a sentence: several frames may see the same act.
   std::vector<EventDraft> kept;

@@ -864,6 +864,8 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       }
       if (t.mention < 0) {
         if (pack_.Is("honorific", key)) continue;  // "M. Tusk": the name is the head
+        // "southern Lebanon": a part of the country; the country stays the head.
+        if (pack_.Is("compass.adjectives", key) && cur.head_kind == 0) continue;
         if ((t.cls & kMemberNoun) && cur.head_kind == 0) {
           cur.head_kind = 8;
           continue;
