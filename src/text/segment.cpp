@@ -112,6 +112,11 @@ bool ShouldMerge(std::string_view prev, std::string_view next) {
       if (folded == s || (s == "l'" && folded.rfind("l'", 0) == 0)) starter = true;
     }
     if (letters == 1 && IsUpper(body.empty() ? 0 : body[0])) return true;  // "J." "M."
+    // A short capitalised abbreviation before a number: "on Oct. 7", "Sept. 11", "No. 10",
+    // "Art. 49" (a sentence rarely opens with a figure after such a word).
+    if (!dots && letters >= 2 && letters <= 4 && letters == body.size() && IsUpper(body[0]) &&
+        first >= '0' && first <= '9')
+      return true;
     if (dots && letters <= 4 && !starter) return true;                    // "U.S. President"
   }
   return false;

@@ -44,6 +44,15 @@ TEST(SegmentTest, OtherAbbreviationsStillEndSentences) {
             (std::vector<std::string>{"He works for Acme Inc.", "The company said so."}));
 }
 
+TEST(SegmentTest, NoBreakBetweenAShortAbbreviationAndAFigure) {
+  const std::string text =
+      "Its fighters attacked on Oct. 7 and again on Sept. 12. Talks resumed in Oct. Officials "
+      "met.";
+  EXPECT_EQ(Sentences(SentenceSplitter("en", {}), text),
+            (std::vector<std::string>{"Its fighters attacked on Oct. 7 and again on Sept. 12.",
+                                      "Talks resumed in Oct.", "Officials met."}));
+}
+
 TEST(SegmentTest, LanguagePackBuildsItsSplitterFromTheGrammar) {
   pack::LanguagePack en;
   en.lang = "en";
