@@ -398,11 +398,16 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
     return (d.modality == "planned" || d.modality == "hypothetical") && w >= 0 &&
            !an.pack().Is("clause.same-time", KeyOf(s.toks[w], an)) && SameTimeFinite(s, sub, w, an);
   };
-  // The time of clause `ci`: its own adverbial, else the date one of its acts was given.
+  // The time of clause `ci`: its own adverbial, else the date one of its acts was given,
+  // else, for a clause coordinated to the one before ("a demandé lundi ..., prévenant que"),
+  // that clause's time.
   auto time_of_clause = [&](int ci) -> const pl::TimeHit* {
-    if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an, -1)) return th;
-    for (const auto& k : kept)
-      if (k.time != nullptr && clause_of(k) == ci) return k.time;
+    for (; ci >= 0; --ci) {
+      if (const pl::TimeHit* th = DateIn(s, clauses[ci].b, clauses[ci].e, an, -1)) return th;
+      for (const auto& k : kept)
+        if (k.time != nullptr && clause_of(k) == ci) return k.time;
+      if (!clauses[ci].coordinated) break;
+    }
     return nullptr;
   };
   for (auto& d : kept) {
