@@ -635,18 +635,6 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
   return &p.members;
 }
 
-// A warning and the blow it announces in the clause right after it ("a averti mardi soir
-// qu'Israël frapperait le Liban", "warned that Poland would strike Belarus") are one act, a
-// threat: the blow is only held out. Same author, the blow planned or hypothetical.
-bool AnnouncedBlow(const EventDraft& threat, const EventDraft& blow, const Sentence& s) {
-  return threat.cameo.compare(0, 2, "13") == 0 && !threat.noun && !threat.has_target &&
-         threat.has_source && !threat.source.country.empty() && blow.has_source &&
-         blow.has_target && blow.source.country == threat.source.country &&
-         (blow.modality == "hypothetical" || blow.modality == "planned") &&
-         IsMaterialRoot(blow.cameo) &&
-         s.toks[blow.trig_b].clause == s.toks[threat.trig_b].clause + 1;
-}
-
 // The adversary a conditional threat names: the first actor after a `condition` marker
 // ("would respond if attacked by NATO", "répondrait en cas d'attaque de l'Otan", "si Manille
 // déployait des missiles"), up to the next punctuation, other than the speaker's own side.
@@ -717,29 +705,8 @@ bool PassiveAt(const Sentence& s, int v, const pipeline::Analyzer& an) {
   return false;
 }
 
-// "ont averti ..., prévenant que l'Iran frapperait Israël": an attack held out as possible
-// or announced, told in the same sentence as a threat between the same countries, is that
-// threat's content (the coder would make it a second THREATEN 138). The threat takes the
-// force code when the attack is what it announces.
-void DropThreatContents(std::vector<EventDraft>& kept) {
-  std::vector<bool> drop(kept.size(), false);
-  for (size_t i = 0; i < kept.size(); ++i) {
-    const EventDraft& e = kept[i];
-    std::string_view root = std::string_view(e.cameo).substr(0, 2);
-    if (!(root == "18" || root == "19" || root == "20")) continue;
-    if (e.modality != "planned" && e.modality != "hypothetical") continue;
-    if (!e.has_source || e.source.country.empty()) continue;
-    for (auto& k : kept) {
-      if (std::string_view(k.cameo).substr(0, 2) != "13" || !k.has_source) continue;
-      if (k.source.country != e.source.country || k.target.country != e.target.country) continue;
-      if (k.cameo == "130") {
-        k.cameo = "138";
-        k.mode = "violence";
-      }
-      drop[i] = true;
-      break;
-    }
-  }
+// Keeps the drafts whose index is not marked in `drop`.
+void EraseMarked(std::vector<EventDraft>& kept, const std::vector<bool>& drop) {
   size_t w = 0;
   for (size_t i = 0; i < kept.size(); ++i)
     if (!drop[i]) {
@@ -749,11 +716,46 @@ void DropThreatContents(std::vector<EventDraft>& kept) {
   kept.resize(w);
 }
 
-// "Israel and Hamas agreed to a ceasefire": a frame that sees the pair's act once per party,
-// with no recipient, repeats the symmetric event another frame coded for the pair. The
-// pairwise merge above absorbs one such party into the pair's event; this drops the others.
-void DropPartiesOfMutualActs(std::vector<EventDraft>& kept) {
-  std::vector<bool> drop(kept.size(), false);
+// A threat and the blow it announces are one act: "a averti mardi soir qu'Israël frapperait
+// le Liban", "warned that Poland would strike Belarus", "ont averti ..., prévenant que l'Iran
+// frapperait Israël". The blow (a material act, planned or held out, by the threat's own
+// country, against the threat's target or, when the threat names none, any) is the threat's
+// content, not a second event: the threat takes its target and, lacking one, its date, and
+// the force code when force is what it announces (130 becomes 138).
+void MergeThreatContents(std::vector<EventDraft>& kept, std::vector<bool>& drop) {
+  drop.assign(kept.size(), false);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const EventDraft& blow = kept[i];
+    std::string_view root = std::string_view(blow.cameo).substr(0, 2);
+    if (root < "14" || root > "20" || !IsMaterialRoot(blow.cameo)) continue;
+    if (blow.modality != "planned" && blow.modality != "hypothetical") continue;
+    if (!blow.has_source || blow.source.country.empty()) continue;
+    for (auto& threat : kept) {
+      if (&threat == &blow || std::string_view(threat.cameo).substr(0, 2) != "13") continue;
+      if (!threat.has_source || threat.source.country != blow.source.country) continue;
+      if (threat.has_target && !(blow.has_target && threat.target.country == blow.target.country))
+        continue;
+      if (!threat.has_target && blow.has_target) {
+        threat.target = blow.target;
+        threat.has_target = true;
+      }
+      if (threat.time == nullptr) threat.time = blow.time;
+      if (threat.cameo == "130" && (root == "18" || root == "19" || root == "20")) {
+        threat.cameo = "138";
+        threat.mode = "violence";
+      }
+      drop[i] = true;
+      break;
+    }
+  }
+  EraseMarked(kept, drop);
+}
+
+// "Israel and Hamas agreed to a ceasefire", "La France et la Syrie sont convenues": a frame
+// that sees the pair's act once per party, with no recipient, repeats the symmetric event
+// another frame coded for the pair; those copies go.
+void DropPartiesOfMutualActs(std::vector<EventDraft>& kept, std::vector<bool>& drop) {
+  drop.assign(kept.size(), false);
   for (size_t i = 0; i < kept.size(); ++i) {
     const EventDraft& e = kept[i];
     if (e.has_target || !e.has_source || e.source.country.empty()) continue;
@@ -762,13 +764,7 @@ void DropPartiesOfMutualActs(std::vector<EventDraft>& kept) {
           (k.source.country == e.source.country || k.target.country == e.source.country))
         drop[i] = true;
   }
-  size_t w = 0;
-  for (size_t i = 0; i < kept.size(); ++i)
-    if (!drop[i]) {
-      if (w != i) kept[w] = std::move(kept[i]);
-      ++w;
-    }
-  kept.resize(w);
+  EraseMarked(kept, drop);
 }
 
 // Where an object phrase ends once a short quotation inside it is crossed: "les « tactiques
@@ -2333,17 +2329,6 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   for (auto& e : out) {
     bool dup = false;
     for (auto& k : kept) {
-      // The warning keeps its trigger and date, and takes the blow's target.
-      if (AnnouncedBlow(k, e, s) || AnnouncedBlow(e, k, s)) {
-        EventDraft& threat = AnnouncedBlow(k, e, s) ? k : e;
-        const EventDraft& blow = &threat == &k ? e : k;
-        threat.target = blow.target;
-        threat.has_target = true;
-        if (threat.time == nullptr) threat.time = blow.time;
-        if (&threat != &k) k = threat;
-        dup = true;
-        break;
-      }
       // A participle clause that tells how the act before it went ("a lancé ... plus de 90
       // drones contre l'Ukraine, frappant notamment des immeubles", "launched strikes,
       // hitting ...") is that act again: same kind, same author.
@@ -2364,18 +2349,6 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
            (!e.source.code.empty() && e.source.code == k.source.code))) {
         if (!e.has_target && k.has_target) { dup = true; break; }
         if (!k.has_target && e.has_target) { k = e; dup = true; break; }
-      }
-      // "La France et la Syrie sont convenues": each party alone repeats the pair's act.
-      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && k.symmetric && !e.has_target &&
-          e.has_source && e.source.country == k.target.country) {
-        dup = true;
-        break;
-      }
-      if (k.cameo.substr(0, 2) == e.cameo.substr(0, 2) && e.symmetric && !k.has_target &&
-          k.has_source && (k.source.country == e.target.country || k.source.country == e.source.country)) {
-        k = e;
-        dup = true;
-        break;
       }
       if (k.cameo.substr(0, 2) != e.cameo.substr(0, 2)) continue;
       bool same = k.source.country == e.source.country && k.target.country == e.target.country;
@@ -2412,8 +2385,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     if (!dup) kept.push_back(std::move(e));
   }
-  DropPartiesOfMutualActs(kept);
-  DropThreatContents(kept);
+  thread_local std::vector<bool> drop;
+  DropPartiesOfMutualActs(kept, drop);
+  MergeThreatContents(kept, drop);
   ShareTimes(s, clauses, an, ctx, kept);
   // A sentence's authors go in backwards, so that the first one told is the one a later
   // "the attacks" points back to ("The United States and Britain struck ...": the United
