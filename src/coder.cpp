@@ -162,6 +162,10 @@ constexpr int kVisitSentencesAfter = 1;
 // Words a `visit.words` word may stand before the place ("flew to the capital Bishkek").
 constexpr int kVisitWordsBeforePlace = 4;
 
+// Courts and parliaments (sectors JUD, LEG) sit in their own country and act there, whoever
+// their act is aimed at ("a Russian court sentenced an American journalist").
+bool SitsAtHome(std::string_view sector) { return sector == "JUD" || sector == "LEG"; }
+
 // A visit the dispatch tells ("en visite à Séoul", "flew to Bishkek for the signing", "his
 // visit to Kyiv"): a `visit.words` word (form or lemma) shortly before a place in one of the
 // two parties' countries, in the event's sentence, the sentences around it, or the lead.
@@ -399,7 +403,7 @@ bool Coder::Impl::ActsAtDateline(const pl::ActorRef& actor, bool institution, co
   const std::string& sec = actor.sector;
   // Courts, parliaments and police act at home even against foreigners ("a Russian court
   // sentenced an American journalist"); a government's material act may land abroad.
-  if (sec == "JUD" || sec == "LEG" || sec == "COP") return true;
+  if (SitsAtHome(sec) || sec == "COP") return true;
   return sec == "GOV" && !landed_abroad;
 }
 
@@ -770,8 +774,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         // (frames marked `location = source`).
         if (d.frame != nullptr && d.frame->at_source) where = S;
         // Courts and parliaments sit in their own country, whoever their act is aimed at.
-        else if (!S.empty() && ev.source && (ev.source->sector.value_or("") == "JUD" ||
-                                             ev.source->sector.value_or("") == "LEG"))
+        else if (!S.empty() && ev.source && SitsAtHome(ev.source->sector.value_or("")))
           where = S;
         else if (consult) where = (d.mode == "visit" && !T.empty()) ? T : "";
         else if (q == 2 || q == 4) where = !T.empty() ? T : S;
