@@ -96,8 +96,8 @@ std::string LanguagePack::FoldWord(std::string_view word) const {
 }
 
 bool LanguagePack::Is(std::string_view cls, std::string_view folded) const {
-  auto it = classes_.find(cls);
-  return it != classes_.end() && it->second.count(folded) > 0;
+  auto it = class_index_.find(cls);
+  return it != class_index_.end() && it->second.find(folded) != it->second.end();
 }
 
 const std::set<std::string, std::less<>>& LanguagePack::Class(std::string_view cls) const {
@@ -136,7 +136,12 @@ Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
   splitter_ = text::SentenceSplitter(lang, title_abbreviations_);
   for (const Entry& e : entries) {
     auto& set = classes_[std::string(e.cls)];
-    for (auto w : SplitList(e.words)) set.insert(FoldWord(w));
+    auto& index = class_index_[std::string(e.cls)];
+    for (auto w : SplitList(e.words)) {
+      std::string folded = FoldWord(w);
+      index.insert(folded);
+      set.insert(std::move(folded));
+    }
   }
   return Status::Ok();
 }

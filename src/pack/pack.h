@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <set>
 #include <span>
 #include <string>
@@ -113,7 +115,15 @@ class LanguagePack {
   void Index();
 
  private:
+  // Hashes std::string and std::string_view alike, so lookups take views without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> classes_;
+  // The same classes hashed, for Is(), which the engine calls several times per token.
+  std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> class_index_;
   text::AbbreviationSet abbreviations_;  // folded, without the dot
   std::vector<std::string> title_abbreviations_;  // as written: the splitter needs accents
   text::SentenceSplitter splitter_;
