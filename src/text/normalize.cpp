@@ -31,10 +31,10 @@ void OffsetMap::Build(std::string_view input, std::string& out) {
   if (U_SUCCESS(st) && nfc->isNormalizedUTF8(icu::StringPiece(input.data(), input.size()), st) &&
       U_SUCCESS(st)) {
     out.assign(input);
-    // Checkpoints every 4 KiB keep ToInput() short on long documents.
+    // Checkpoints every 256 bytes keep ToInput() short: it is called for every span written.
     int64_t cp = 0;
     for (size_t j = 0; j < out.size(); ++j) {
-      if ((j & 4095) == 0 && (static_cast<unsigned char>(out[j]) & 0xC0) != 0x80)
+      if ((j & 255) == 0 && (static_cast<unsigned char>(out[j]) & 0xC0) != 0x80)
         points_.push_back({static_cast<uint32_t>(j), cp, false});
       if ((static_cast<unsigned char>(out[j]) & 0xC0) != 0x80) ++cp;
     }
