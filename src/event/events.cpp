@@ -81,6 +81,7 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   g.e = v + 1;
   const Tok& t = s.toks[v];
   const bool en = ctx.lang == lex::Lang::kEn;
+  const pack::LanguagePack& pk = an.pack();
   bool aux_have = false, aux_be = false, ete = false, has_to = false;
   uint32_t aux_feats = 0;
   for (int j = v - 1; j >= cl.b; --j) {
@@ -92,7 +93,7 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
     if (a.cls & pl::kNeg2) { g.negated = g.negated || en; g.b = j; continue; }
     if (a.cls & pl::kAuxHave) { aux_have = true; aux_feats |= a.feats; g.b = j; continue; }
     if (a.cls & pl::kAuxBe) {
-      if (key == "ete" || key == "been") ete = true; else aux_be = true;
+      if (pk.Is("aux.be.participle", key)) ete = true; else aux_be = true;
       aux_feats |= a.feats;
       g.b = j;
       continue;
@@ -101,24 +102,24 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
     if (a.cls & pl::kModalHypo) {
       // "said he would meet": reported future, not a hypothesis.
       bool reported = false;
-      if (en && key == "would")
+      if (en && pk.Is("modal.reported", key))
         for (int q = 0; q < j; ++q)
           if (s.toks[q].cls & pl::kQuoteVerb) reported = true;
       if (reported) g.planned = true; else g.hypothetical = true;
       g.b = j;
       continue;
     }
-    if (en && (key == "to")) { has_to = true; g.b = j; continue; }
-    if (en && (key == "did" || key == "does" || key == "do")) { g.b = j; continue; }
-    if (!en && (key == "de" || key == "d'" || key == "a" || key == "pour")) {
+    if (en && pk.Is("infinitive.marker", key)) { has_to = true; g.b = j; continue; }
+    if (en && pk.Is("aux.do", key)) { g.b = j; continue; }
+    if (!en && pk.Is("infinitive.marker", key)) {
       if (t.feats & lex::kInf) { has_to = true; g.b = j; continue; }
       break;
     }
     if (a.cls & pl::kAdvSkip) continue;
-    if (!en && (key == "le" || key == "la" || key == "les" || key == "l'" || key == "lui" || key == "leur" || key == "y" || key == "en")) {
+    if (!en && pk.Is("clitic.object", key)) {
       // Object clitics between subject and verb: "il les a reçus"; "lui", "leur" are the
       // recipient ("la Russie leur a accordé l'asile").
-      if (key == "lui" || key == "leur") g.dative = j;
+      if (pk.Is("clitic.dative", key)) g.dative = j;
       if (j + 1 <= v) continue;
     }
     break;
@@ -699,7 +700,7 @@ bool PassiveAt(const Sentence& s, int v, const pipeline::Analyzer& an) {
     if (a.cls & pl::kReflexive) return false;
     if (!(a.cls & pl::kAuxBe)) return false;
     std::string_view k = KeyOf(a, an);
-    if (k == "ete" || k == "been" || k == "being") return true;
+    if (an.pack().Is("aux.be.participle", k) || an.pack().Is("aux.be.progressive", k)) return true;
     return !(t.cls & pl::kEtreVerb);
   }
   return false;
@@ -902,7 +903,7 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       // "que" after "ne ... " is restrictive, not a subordinator.
       std::string_view key = an.Key(t, *an.keys);
       bool ne_que = false;
-      if (key == "que" || key == "qu'")
+      if (an.pack().Is("negation.que", key))
         for (int j = std::max(0, i - 4); j < i; ++j)
           if (s.toks[j].cls & pl::kNeg) ne_que = true;
       // The second word of a two-word subordinator ("alors que", "parce que") stays in the
@@ -915,7 +916,7 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
         close(i);
         cur.subordinate = true;
         cur.relative = (t.cls & pl::kRelative) && !(t.cls & pl::kSubord);
-        if (key == "qui" || key == "who" || key == "which") cur.relative = true;
+        if (an.pack().Is("relative.pronoun", key)) cur.relative = true;
         continue;
       }
     }
@@ -1064,7 +1065,7 @@ static std::vector<ActorRef> PassivePatient(const Sentence& s, int v, const std:
     if (!ok) {
       std::string_view pw = KeyOf(s.toks[last->prep], an);
       int q = last->prep - 1;
-      ok = (pw == "de" || pw == "d'" || pw == "of") && q >= cl.b && IsWord(s.toks[q]) &&
+      ok = an.pack().Is("genitive.bare", pw) && q >= cl.b && IsWord(s.toks[q]) &&
            s.toks[q].phrase < 0 && !(s.toks[q].pos & lex::kVerb);
     }
     if (ok) {
@@ -1255,7 +1256,7 @@ std::vector<ActorRef> ImpactTarget(const Sentence& s, int v, const Clause& cl,
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.b < obj->e || q.b > obj->e + 1 || q.b >= cl.e) continue;
     std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") oe = q.e;
+    if (an.pack().Is("genitive", pk2)) oe = q.e;
     break;
   }
   for (const auto& ph : s.places) {
@@ -1300,7 +1301,7 @@ void InstrumentSubject(const Sentence& s, int gb, const Clause& cl, const pipeli
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.b < subj->e || q.b > subj->e + 1 || q.b >= gb) continue;
     std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") dst = q.members;
+    if (an.pack().Is("genitive", pk2)) dst = q.members;
     break;
   }
 }
@@ -1382,7 +1383,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // takes an actor for its object is that verb, not the noun ("a strike").
     bool infinitive_with_object =
         ctx.lang == lex::Lang::kEn && i > 0 && i + 1 < n && (t.pos & lex::kVerb) &&
-        KeyOf(s.toks[i - 1], an) == "to" && s.toks[i + 1].phrase >= 0 &&
+        pk.Is("infinitive.marker", KeyOf(s.toks[i - 1], an)) && s.toks[i + 1].phrase >= 0 &&
         s.phrases[s.toks[i + 1].phrase].prep < 0 && !s.phrases[s.toks[i + 1].phrase].members.empty();
     // Nouns (possibly multi-word: "échange téléphonique").
     if ((t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) && !infinitive_with_object) {
@@ -1461,7 +1462,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // event.
     {
       std::string_view first = KeyOf(s.toks[cl.b], an);
-      if (first == "si" || first == "if" || first == "whether" || first == "unless") { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
+      if (pk.Is("clause.condition", first)) { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
     }
     // A noun inside a quotation is the speaker's characterisation ("these targeted strikes
     // are a clear message"), not an act the dispatch reports.
@@ -1880,10 +1881,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (p) dst = p->members;
             if (p && dst.empty()) OriginsOf(s, *p, an, dst);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
-                (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
+                pk.Is("dative.prep", sp.prep)) {
               ActorRef a;
               Tok pron = s.toks[g.dative];
-              pron.cls |= KeyOf(pron, an) == "leur" ? pl::kPronMPl : pl::kPronMSg;
+              pron.cls |= pk.Is("clitic.dative.plural", KeyOf(pron, an)) ? pl::kPronMPl : pl::kPronMSg;
               if (an.ResolvePronoun(pron, ctx, a)) {
                 a.b = g.dative;
                 a.e = g.dative + 1;
@@ -1898,7 +1899,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               for (const Phrase& q : s.phrases) {
                 if (q.b < window_b || q.b > limit || q.prep < 0) continue;
                 std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-                if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") {
+                if (pk.Is("genitive", pk2)) {
                   if (!InAnyTime(s, q.b)) dst = q.members;
                   break;
                 }
@@ -1924,7 +1925,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 break;
               }
             }
-            if (c.noun && c.tok >= 2 && KeyOf(s.toks[c.tok - 1], an) == "'s") {
+            if (c.noun && c.tok >= 2 && pk.Is("possessive.clitic", KeyOf(s.toks[c.tok - 1], an))) {
               const Tok& pt = s.toks[c.tok - 2];
               if (pt.phrase >= 0) dst = s.phrases[pt.phrase].members;
             } else if (c.noun && c.tok >= 1 && (s.toks[c.tok - 1].cls & pl::kPossessive)) {
@@ -2006,13 +2007,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 for (int at : {after_quote, oe}) {
                   if (at >= ocl_e || !dst.empty()) continue;
                   std::string_view pk2 = KeyOf(s.toks[at], an);
-                  if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+                  if (!pk.Is("genitive", pk2)) continue;
                   for (const Phrase& q : s.phrases)
                     if (q.b <= at + 1 && q.e > at + 1 && q.b >= at) dst = q.members;
                 }
                 if (!dst.empty()) break;
                 for (int j = after_quote; j + 1 < oe; ++j)
-                  if (KeyOf(s.toks[j + 1], an) == "'s" && s.toks[j].phrase >= 0)
+                  if (pk.Is("possessive.clitic", KeyOf(s.toks[j + 1], an)) && s.toks[j].phrase >= 0)
                     dst = s.phrases[s.toks[j].phrase].members;
                 break;
               }
@@ -2059,7 +2060,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             for (const Phrase& q : s.phrases) {
               if (q.b <= obj->b || q.b > obj->e + 1 || q.prep < 0) continue;
               std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-              if ((pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") &&
+              if (pk.Is("genitive", pk2) &&
                   !q.members.empty())
                 dst = q.members;
               break;
@@ -2069,7 +2070,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             // decision of Moscow" (a country or a capital standing for its government).
             for (int j = obj->b; j + 1 < obj->e; ++j) {
               std::string_view pk2 = KeyOf(s.toks[j], an);
-              if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+              if (!pk.Is("genitive", pk2)) continue;
               // (Past an article: "de la Cédéao", "of the IMF".)
               int qi = j + 1;
               if ((s.toks[qi].cls & pl::kDet) && qi + 1 < obj->e && s.toks[qi].mention < 0) ++qi;
