@@ -307,12 +307,9 @@ bool SameTimeFinite(const Sentence& s, const Clause& cl, int w, const pipeline::
   int p = -1;
   if (pk.Is("clause.same-time.finite", k)) {
     p = w + 1;
-  } else if (w + 1 < cl.e && IsWord(s.toks[w + 1])) {
-    thread_local std::string two;
-    two.assign(k);
-    two.push_back(' ');
-    two.append(KeyOf(s.toks[w + 1], an));
-    if (pk.Is("clause.same-time.finite", two)) p = w + 2;
+  } else if (w + 1 < cl.e && IsWord(s.toks[w + 1]) &&
+             pipeline::PackPhraseAt(s, w, 2, "clause.same-time.finite", an) == 2) {
+    p = w + 2;
   }
   if (p < 0 || p >= cl.e) return false;
   for (int j = w - 1; j >= 0 && j >= w - 2; --j)
@@ -575,13 +572,7 @@ void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.prep != p.e) continue;
     // The preposition may run into the phrase: "en provenance du Mexique".
-    std::string key;
-    int len = 0;
-    for (int k = 0; k < 4 && q.prep + k < q.e; ++k) {
-      if (k > 0) key.push_back(' ');
-      key.append(KeyOf(s.toks[q.prep + k], an));
-      if (an.pack().Is("origin.prep", key)) len = k + 1;
-    }
+    int len = pipeline::PackPhraseAt(s, q.prep, std::min(4, q.e - q.prep), "origin.prep", an);
     if (len == 0) return;
     if (!q.members.empty()) dst = q.members;
     else countries(q.prep + len, q.e, true);
@@ -641,19 +632,8 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
 // déployait des missiles"), up to the next punctuation, other than the speaker's own side.
 bool ConditionAdversary(const Sentence& s, int from, const std::string& own,
                         const pipeline::Analyzer& an, ActorRef& out) {
-  const pack::LanguagePack& pk = an.pack();
   const int n = static_cast<int>(s.toks.size());
-  std::string key;
-  auto marker_at = [&](int j) {
-    int len = 0;
-    key.clear();
-    for (int k = 0; k < 3 && j + k < n; ++k) {
-      if (k > 0) key.push_back(' ');
-      key.append(KeyOf(s.toks[j + k], an));
-      if (pk.Is("condition", key)) len = k + 1;
-    }
-    return len;
-  };
+  auto marker_at = [&](int j) { return pipeline::PackPhraseAt(s, j, 3, "condition", an); };
   for (int j = from; j < n; ++j) {
     // The condition belongs to the trigger's clause: it may follow a comma ("would
     // respond, if attacked"), nothing further.
@@ -909,8 +889,7 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       // The second word of a two-word subordinator ("alors que", "parce que") stays in the
       // clause its first word opened.
       bool second = cur.subordinate && cur.b == i - 1 && (s.toks[i - 1].cls & pl::kSubord) &&
-                    an.pack().Is("subordinator", std::string(an.Key(s.toks[i - 1], *an.keys)) + " " +
-                                                     std::string(key));
+                    pipeline::PackPhraseAt(s, i - 1, 2, "subordinator", an) == 2;
       if (second) continue;
       if (!ne_que) {
         close(i);
@@ -1315,15 +1294,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   // "les deux pays", "the two sides": the parties of the last act told, known only now that
   // the earlier sentences' events are coded.
   if (!ctx.dyads.empty() && !ctx.dyads.back().first.code.empty()) {
-    std::string phrase;
     for (Phrase& p : s.phrases) {
-      if (!p.members.empty() || p.e - p.b < 2 || p.e - p.b > 4) continue;
-      phrase.clear();
-      for (int j = p.b; j < p.e; ++j) {
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase.append(KeyOf(s.toks[j], an));
-      }
-      if (!pk.Is("dyad.phrases", phrase)) continue;
+      const int len = p.e - p.b;
+      if (!p.members.empty() || len < 2 || len > 4) continue;
+      if (pipeline::PackPhraseAt(s, p.b, len, "dyad.phrases", an) != len) continue;
       ActorRef a = ctx.dyads.back().first, b = ctx.dyads.back().second;
       a.b = b.b = p.b;
       a.e = b.e = p.e;

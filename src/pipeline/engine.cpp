@@ -546,14 +546,9 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
   // dispersé à coups de gaz lacrymogène des manifestants"), it is not its genitive.
   auto instrument_complement = [&](const Phrase& p) {
     if (p.prep < 1) return false;
-    thread_local std::string words;
     for (int from = p.prep - 1; from >= std::max(0, p.prep - 3); --from) {
-      words.clear();
-      for (int q = from; q <= p.prep; ++q) {
-        if (!words.empty()) words.push_back(' ');
-        words.append(Key(s.toks[q], k));
-      }
-      if (pack_.Is("instrument.prep", words)) return true;
+      const int len = p.prep - from + 1;  // the phrase ends with the preposition
+      if (PackPhraseAt(s, from, len, "instrument.prep", *this) == len) return true;
     }
     return false;
   };
@@ -1242,6 +1237,20 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       break;
     }
   }
+}
+
+int PackPhraseAt(const Sentence& s, int j, int max_words, std::string_view cls,
+                 const Analyzer& an) {
+  thread_local std::string words;
+  words.clear();
+  int len = 0;
+  const int n = static_cast<int>(s.toks.size());
+  for (int q = 0; q < max_words && j + q < n; ++q) {
+    if (q > 0) words.push_back(' ');
+    words.append(an.Key(s.toks[j + q], *an.keys));
+    if (an.pack().Is(cls, words)) len = q + 1;
+  }
+  return len;
 }
 
 }  // namespace attache::pipeline
