@@ -484,10 +484,10 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
   }
 }
 
+// Token `j` lies inside one of the sentence's time expressions (marked once per sentence
+// by the analysis: this is asked for every token of every date's modifier check).
 bool InAnyTime(const Sentence& s, int j) {
-  for (const auto& th : s.times)
-    if (j >= th.b && j < th.e) return true;
-  return false;
+  return j >= 0 && j < static_cast<int>(s.toks.size()) && s.toks[j].in_time;
 }
 
 const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t prep_class,

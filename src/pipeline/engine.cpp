@@ -53,6 +53,11 @@ bool Analyzer::HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
 
 void Analyzer::Analyze(Sentence& s, DocContext& ctx) const {
   ctx.current_sentence = s.index;
+  // The tokens inside a time expression, once: the event stage asks for every token.
+  for (Tok& t : s.toks) t.in_time = false;
+  for (const auto& th : s.times)
+    for (int j = std::max(0, th.b); j < std::min<int>(th.e, static_cast<int>(s.toks.size())); ++j)
+      s.toks[j].in_time = true;
   Classify(s, ctx);
   FindMentions(s, ctx);
   Chunk(s, ctx);
