@@ -598,8 +598,12 @@ void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why
 // Tokens [b, e) hold only adverbials between a verb and its object: times and
 // prepositional phrases with no punctuation ("a dispersé mercredi à coups de gaz
 // lacrymogène des manifestants").
+// The widest such gap: room for a date and a couple of prepositional phrases ("mercredi à
+// coups de gaz lacrymogène" is 6 tokens). Past it, the phrase found is more likely the
+// object of a later verb than of this one, and the scan stays bounded per candidate.
+constexpr int kMaxAdverbialTokens = 12;
 bool OnlyAdverbialsBetween(const Sentence& s, int b, int e) {
-  if (e - b > 12) return false;
+  if (e - b > kMaxAdverbialTokens) return false;
   for (int j = b; j < e; ++j) {
     const Tok& q = s.toks[j];
     if (q.t.kind != text::TokenKind::kWord && q.t.kind != text::TokenKind::kNumber) return false;
@@ -949,6 +953,10 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
 // la base militaire française de Niamey", "outside the French embassy of Niamey". The town
 // places the act, not the nationality word on the way (that base is in Niger). Towns and
 // provinces only: "devant l'ambassade de France" names whose embassy, not where it is.
+// How far before the town the locative may stand, in tokens from the town: the preposition,
+// a determiner, the noun and a few modifiers ("devant la base militaire française de" is
+// 6). A locative further back opens a phrase of its own, not the one the town completes.
+constexpr int kGenitiveLocativeReach = 8;
 bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
                         const pipeline::Analyzer& an) {
   if (ph.locative || ph.b < 2) return false;
@@ -957,7 +965,7 @@ bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
     return false;
   const auto& pk = an.pack();
   if (!pk.Is("place.genitive", KeyOf(s.toks[ph.b - 1], an))) return false;
-  for (int j = ph.b - 2; j >= 0 && j >= ph.b - 8; --j) {
+  for (int j = ph.b - 2; j >= 0 && j >= ph.b - kGenitiveLocativeReach; --j) {
     const Tok& t = s.toks[j];
     if (!IsWord(t)) return false;
     // Nationality words and titles may stand on the way; another place or a person may not.
