@@ -964,9 +964,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         for (int q = tm.b - 1; q >= p.b; --q)
           if (s.toks[q].cls & kDet) { det = q; break; }
         if (det >= 0) {
-          std::string_view dk = Key(s.toks[det], k);
-          static constexpr std::string_view kPlDet[] = {"les", "des", "ces", "leurs", "nos", "vos", "mes", "plusieurs", "quelques", "certains", "certaines", "these", "those", "several", "some", "many"};
-          for (auto pd : kPlDet) if (dk == pd) base.plural = true;
+          if (pack_.Is("determiner.plural", Key(s.toks[det], k))) base.plural = true;
         } else {
           bool sg = false, pl = false;
           for (uint32_t r = 0; r < ht.nreadings; ++r) {
