@@ -81,6 +81,7 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
   g.e = v + 1;
   const Tok& t = s.toks[v];
   const bool en = ctx.lang == lex::Lang::kEn;
+  const pack::LanguagePack& pk = an.pack();
   bool aux_have = false, aux_be = false, ete = false, has_to = false;
   uint32_t aux_feats = 0;
   for (int j = v - 1; j >= cl.b; --j) {
@@ -92,7 +93,7 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
     if (a.cls & pl::kNeg2) { g.negated = g.negated || en; g.b = j; continue; }
     if (a.cls & pl::kAuxHave) { aux_have = true; aux_feats |= a.feats; g.b = j; continue; }
     if (a.cls & pl::kAuxBe) {
-      if (key == "ete" || key == "been") ete = true; else aux_be = true;
+      if (pk.Is("aux.be.participle", key)) ete = true; else aux_be = true;
       aux_feats |= a.feats;
       g.b = j;
       continue;
@@ -101,24 +102,24 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
     if (a.cls & pl::kModalHypo) {
       // "said he would meet": reported future, not a hypothesis.
       bool reported = false;
-      if (en && key == "would")
+      if (en && pk.Is("modal.reported", key))
         for (int q = 0; q < j; ++q)
           if (s.toks[q].cls & pl::kQuoteVerb) reported = true;
       if (reported) g.planned = true; else g.hypothetical = true;
       g.b = j;
       continue;
     }
-    if (en && (key == "to")) { has_to = true; g.b = j; continue; }
-    if (en && (key == "did" || key == "does" || key == "do")) { g.b = j; continue; }
-    if (!en && (key == "de" || key == "d'" || key == "a" || key == "pour")) {
+    if (en && pk.Is("infinitive.marker", key)) { has_to = true; g.b = j; continue; }
+    if (en && pk.Is("aux.do", key)) { g.b = j; continue; }
+    if (!en && pk.Is("infinitive.marker", key)) {
       if (t.feats & lex::kInf) { has_to = true; g.b = j; continue; }
       break;
     }
     if (a.cls & pl::kAdvSkip) continue;
-    if (!en && (key == "le" || key == "la" || key == "les" || key == "l'" || key == "lui" || key == "leur" || key == "y" || key == "en")) {
+    if (!en && pk.Is("clitic.object", key)) {
       // Object clitics between subject and verb: "il les a reçus"; "lui", "leur" are the
       // recipient ("la Russie leur a accordé l'asile").
-      if (key == "lui" || key == "leur") g.dative = j;
+      if (pk.Is("clitic.dative", key)) g.dative = j;
       if (j + 1 <= v) continue;
     }
     break;
@@ -306,12 +307,9 @@ bool SameTimeFinite(const Sentence& s, const Clause& cl, int w, const pipeline::
   int p = -1;
   if (pk.Is("clause.same-time.finite", k)) {
     p = w + 1;
-  } else if (w + 1 < cl.e && IsWord(s.toks[w + 1])) {
-    thread_local std::string two;
-    two.assign(k);
-    two.push_back(' ');
-    two.append(KeyOf(s.toks[w + 1], an));
-    if (pk.Is("clause.same-time.finite", two)) p = w + 2;
+  } else if (w + 1 < cl.e && IsWord(s.toks[w + 1]) &&
+             pipeline::PackPhraseAt(s, w, 2, "clause.same-time.finite", an) == 2) {
+    p = w + 2;
   }
   if (p < 0 || p >= cl.e) return false;
   for (int j = w - 1; j >= 0 && j >= w - 2; --j)
@@ -486,10 +484,10 @@ void ShareTimes(const Sentence& s, const std::vector<Clause>& clauses,
   }
 }
 
+// Token `j` lies inside one of the sentence's time expressions (marked once per sentence
+// by the analysis: this is asked for every token of every date's modifier check).
 bool InAnyTime(const Sentence& s, int j) {
-  for (const auto& th : s.times)
-    if (j >= th.b && j < th.e) return true;
-  return false;
+  return j >= 0 && j < static_cast<int>(s.toks.size()) && s.toks[j].in_time;
 }
 
 const Phrase* FirstPhraseAfter(const Sentence& s, int from, int to, uint32_t prep_class,
@@ -574,13 +572,7 @@ void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.prep != p.e) continue;
     // The preposition may run into the phrase: "en provenance du Mexique".
-    std::string key;
-    int len = 0;
-    for (int k = 0; k < 4 && q.prep + k < q.e; ++k) {
-      if (k > 0) key.push_back(' ');
-      key.append(KeyOf(s.toks[q.prep + k], an));
-      if (an.pack().Is("origin.prep", key)) len = k + 1;
-    }
+    int len = pipeline::PackPhraseAt(s, q.prep, std::min(4, q.e - q.prep), "origin.prep", an);
     if (len == 0) return;
     if (!q.members.empty()) dst = q.members;
     else countries(q.prep + len, q.e, true);
@@ -606,8 +598,12 @@ void TraceDrop(const pack::Frame& f, const Sentence& s, int tok, const char* why
 // Tokens [b, e) hold only adverbials between a verb and its object: times and
 // prepositional phrases with no punctuation ("a dispersé mercredi à coups de gaz
 // lacrymogène des manifestants").
+// The widest such gap: room for a date and a couple of prepositional phrases ("mercredi à
+// coups de gaz lacrymogène" is 6 tokens). Past it, the phrase found is more likely the
+// object of a later verb than of this one, and the scan stays bounded per candidate.
+constexpr int kMaxAdverbialTokens = 12;
 bool OnlyAdverbialsBetween(const Sentence& s, int b, int e) {
-  if (e - b > 12) return false;
+  if (e - b > kMaxAdverbialTokens) return false;
   for (int j = b; j < e; ++j) {
     const Tok& q = s.toks[j];
     if (q.t.kind != text::TokenKind::kWord && q.t.kind != text::TokenKind::kNumber) return false;
@@ -640,19 +636,8 @@ const std::vector<ActorRef>* ReducedRelativeHead(const Sentence& s, int v) {
 // déployait des missiles"), up to the next punctuation, other than the speaker's own side.
 bool ConditionAdversary(const Sentence& s, int from, const std::string& own,
                         const pipeline::Analyzer& an, ActorRef& out) {
-  const pack::LanguagePack& pk = an.pack();
   const int n = static_cast<int>(s.toks.size());
-  std::string key;
-  auto marker_at = [&](int j) {
-    int len = 0;
-    key.clear();
-    for (int k = 0; k < 3 && j + k < n; ++k) {
-      if (k > 0) key.push_back(' ');
-      key.append(KeyOf(s.toks[j + k], an));
-      if (pk.Is("condition", key)) len = k + 1;
-    }
-    return len;
-  };
+  auto marker_at = [&](int j) { return pipeline::PackPhraseAt(s, j, 3, "condition", an); };
   for (int j = from; j < n; ++j) {
     // The condition belongs to the trigger's clause: it may follow a comma ("would
     // respond, if attacked"), nothing further.
@@ -699,7 +684,7 @@ bool PassiveAt(const Sentence& s, int v, const pipeline::Analyzer& an) {
     if (a.cls & pl::kReflexive) return false;
     if (!(a.cls & pl::kAuxBe)) return false;
     std::string_view k = KeyOf(a, an);
-    if (k == "ete" || k == "been" || k == "being") return true;
+    if (an.pack().Is("aux.be.participle", k) || an.pack().Is("aux.be.progressive", k)) return true;
     return !(t.cls & pl::kEtreVerb);
   }
   return false;
@@ -902,20 +887,19 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
       // "que" after "ne ... " is restrictive, not a subordinator.
       std::string_view key = an.Key(t, *an.keys);
       bool ne_que = false;
-      if (key == "que" || key == "qu'")
+      if (an.pack().Is("negation.que", key))
         for (int j = std::max(0, i - 4); j < i; ++j)
           if (s.toks[j].cls & pl::kNeg) ne_que = true;
       // The second word of a two-word subordinator ("alors que", "parce que") stays in the
       // clause its first word opened.
       bool second = cur.subordinate && cur.b == i - 1 && (s.toks[i - 1].cls & pl::kSubord) &&
-                    an.pack().Is("subordinator", std::string(an.Key(s.toks[i - 1], *an.keys)) + " " +
-                                                     std::string(key));
+                    pipeline::PackPhraseAt(s, i - 1, 2, "subordinator", an) == 2;
       if (second) continue;
       if (!ne_que) {
         close(i);
         cur.subordinate = true;
         cur.relative = (t.cls & pl::kRelative) && !(t.cls & pl::kSubord);
-        if (key == "qui" || key == "who" || key == "which") cur.relative = true;
+        if (an.pack().Is("relative.pronoun", key)) cur.relative = true;
         continue;
       }
     }
@@ -969,6 +953,10 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
 // la base militaire française de Niamey", "outside the French embassy of Niamey". The town
 // places the act, not the nationality word on the way (that base is in Niger). Towns and
 // provinces only: "devant l'ambassade de France" names whose embassy, not where it is.
+// How far before the town the locative may stand, in tokens from the town: the preposition,
+// a determiner, the noun and a few modifiers ("devant la base militaire française de" is
+// 6). A locative further back opens a phrase of its own, not the one the town completes.
+constexpr int kGenitiveLocativeReach = 8;
 bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
                         const pipeline::Analyzer& an) {
   if (ph.locative || ph.b < 2) return false;
@@ -977,7 +965,7 @@ bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
     return false;
   const auto& pk = an.pack();
   if (!pk.Is("place.genitive", KeyOf(s.toks[ph.b - 1], an))) return false;
-  for (int j = ph.b - 2; j >= 0 && j >= ph.b - 8; --j) {
+  for (int j = ph.b - 2; j >= 0 && j >= ph.b - kGenitiveLocativeReach; --j) {
     const Tok& t = s.toks[j];
     if (!IsWord(t)) return false;
     // Nationality words and titles may stand on the way; another place or a person may not.
@@ -1064,7 +1052,7 @@ static std::vector<ActorRef> PassivePatient(const Sentence& s, int v, const std:
     if (!ok) {
       std::string_view pw = KeyOf(s.toks[last->prep], an);
       int q = last->prep - 1;
-      ok = (pw == "de" || pw == "d'" || pw == "of") && q >= cl.b && IsWord(s.toks[q]) &&
+      ok = an.pack().Is("genitive.bare", pw) && q >= cl.b && IsWord(s.toks[q]) &&
            s.toks[q].phrase < 0 && !(s.toks[q].pos & lex::kVerb);
     }
     if (ok) {
@@ -1255,7 +1243,7 @@ std::vector<ActorRef> ImpactTarget(const Sentence& s, int v, const Clause& cl,
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.b < obj->e || q.b > obj->e + 1 || q.b >= cl.e) continue;
     std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") oe = q.e;
+    if (an.pack().Is("genitive", pk2)) oe = q.e;
     break;
   }
   for (const auto& ph : s.places) {
@@ -1300,7 +1288,7 @@ void InstrumentSubject(const Sentence& s, int gb, const Clause& cl, const pipeli
   for (const Phrase& q : s.phrases) {
     if (q.prep < 0 || q.b < subj->e || q.b > subj->e + 1 || q.b >= gb) continue;
     std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-    if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") dst = q.members;
+    if (an.pack().Is("genitive", pk2)) dst = q.members;
     break;
   }
 }
@@ -1314,15 +1302,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
   // "les deux pays", "the two sides": the parties of the last act told, known only now that
   // the earlier sentences' events are coded.
   if (!ctx.dyads.empty() && !ctx.dyads.back().first.code.empty()) {
-    std::string phrase;
     for (Phrase& p : s.phrases) {
-      if (!p.members.empty() || p.e - p.b < 2 || p.e - p.b > 4) continue;
-      phrase.clear();
-      for (int j = p.b; j < p.e; ++j) {
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase.append(KeyOf(s.toks[j], an));
-      }
-      if (!pk.Is("dyad.phrases", phrase)) continue;
+      const int len = p.e - p.b;
+      if (!p.members.empty() || len < 2 || len > 4) continue;
+      if (pipeline::PackPhraseAt(s, p.b, len, "dyad.phrases", an) != len) continue;
       ActorRef a = ctx.dyads.back().first, b = ctx.dyads.back().second;
       a.b = b.b = p.b;
       a.e = b.e = p.e;
@@ -1382,7 +1365,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // takes an actor for its object is that verb, not the noun ("a strike").
     bool infinitive_with_object =
         ctx.lang == lex::Lang::kEn && i > 0 && i + 1 < n && (t.pos & lex::kVerb) &&
-        KeyOf(s.toks[i - 1], an) == "to" && s.toks[i + 1].phrase >= 0 &&
+        pk.Is("infinitive.marker", KeyOf(s.toks[i - 1], an)) && s.toks[i + 1].phrase >= 0 &&
         s.phrases[s.toks[i + 1].phrase].prep < 0 && !s.phrases[s.toks[i + 1].phrase].members.empty();
     // Nouns (possibly multi-word: "échange téléphonique").
     if ((t.pos & (lex::kNoun | lex::kPropn) || t.trigger_noun) && !infinitive_with_object) {
@@ -1461,7 +1444,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // event.
     {
       std::string_view first = KeyOf(s.toks[cl.b], an);
-      if (first == "si" || first == "if" || first == "whether" || first == "unless") { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
+      if (pk.Is("clause.condition", first)) { TraceDrop(f, s, c.tok, "conditional clause", ctx); continue; }
     }
     // A noun inside a quotation is the speaker's characterisation ("these targeted strikes
     // are a clear message"), not an act the dispatch reports.
@@ -1880,10 +1863,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             if (p) dst = p->members;
             if (p && dst.empty()) OriginsOf(s, *p, an, dst);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
-                (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
+                pk.Is("dative.prep", sp.prep)) {
               ActorRef a;
               Tok pron = s.toks[g.dative];
-              pron.cls |= KeyOf(pron, an) == "leur" ? pl::kPronMPl : pl::kPronMSg;
+              pron.cls |= pk.Is("clitic.dative.plural", KeyOf(pron, an)) ? pl::kPronMPl : pl::kPronMSg;
               if (an.ResolvePronoun(pron, ctx, a)) {
                 a.b = g.dative;
                 a.e = g.dative + 1;
@@ -1898,7 +1881,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               for (const Phrase& q : s.phrases) {
                 if (q.b < window_b || q.b > limit || q.prep < 0) continue;
                 std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-                if (pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") {
+                if (pk.Is("genitive", pk2)) {
                   if (!InAnyTime(s, q.b)) dst = q.members;
                   break;
                 }
@@ -1924,7 +1907,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 break;
               }
             }
-            if (c.noun && c.tok >= 2 && KeyOf(s.toks[c.tok - 1], an) == "'s") {
+            if (c.noun && c.tok >= 2 && pk.Is("possessive.clitic", KeyOf(s.toks[c.tok - 1], an))) {
               const Tok& pt = s.toks[c.tok - 2];
               if (pt.phrase >= 0) dst = s.phrases[pt.phrase].members;
             } else if (c.noun && c.tok >= 1 && (s.toks[c.tok - 1].cls & pl::kPossessive)) {
@@ -2006,13 +1989,13 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 for (int at : {after_quote, oe}) {
                   if (at >= ocl_e || !dst.empty()) continue;
                   std::string_view pk2 = KeyOf(s.toks[at], an);
-                  if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+                  if (!pk.Is("genitive", pk2)) continue;
                   for (const Phrase& q : s.phrases)
                     if (q.b <= at + 1 && q.e > at + 1 && q.b >= at) dst = q.members;
                 }
                 if (!dst.empty()) break;
                 for (int j = after_quote; j + 1 < oe; ++j)
-                  if (KeyOf(s.toks[j + 1], an) == "'s" && s.toks[j].phrase >= 0)
+                  if (pk.Is("possessive.clitic", KeyOf(s.toks[j + 1], an)) && s.toks[j].phrase >= 0)
                     dst = s.phrases[s.toks[j].phrase].members;
                 break;
               }
@@ -2059,7 +2042,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             for (const Phrase& q : s.phrases) {
               if (q.b <= obj->b || q.b > obj->e + 1 || q.prep < 0) continue;
               std::string_view pk2 = KeyOf(s.toks[q.prep], an);
-              if ((pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of") &&
+              if (pk.Is("genitive", pk2) &&
                   !q.members.empty())
                 dst = q.members;
               break;
@@ -2069,7 +2052,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             // decision of Moscow" (a country or a capital standing for its government).
             for (int j = obj->b; j + 1 < obj->e; ++j) {
               std::string_view pk2 = KeyOf(s.toks[j], an);
-              if (!(pk2 == "de" || pk2 == "du" || pk2 == "des" || pk2 == "d'" || pk2 == "of")) continue;
+              if (!pk.Is("genitive", pk2)) continue;
               // (Past an article: "de la Cédéao", "of the IMF".)
               int qi = j + 1;
               if ((s.toks[qi].cls & pl::kDet) && qi + 1 < obj->e && s.toks[qi].mention < 0) ++qi;

@@ -123,7 +123,10 @@ Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
     if (cls.empty()) return LineError(path, line_no, "a class name is missing before `=`");
     entries.push_back({cls, line.substr(eq + 1)});
   }
+  std::vector<std::string> starters;
   for (const Entry& e : entries) {
+    if (e.cls == "sentence.starters")
+      for (auto w : SplitList(e.words)) starters.push_back(text::Fold(w));
     const bool title = e.cls == kTitleAbbreviations;
     if (e.cls != kAbbreviations && !title) continue;
     for (auto w : SplitList(e.words)) {
@@ -133,7 +136,7 @@ Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
       if (title) title_abbreviations_.emplace_back(w);
     }
   }
-  splitter_ = text::SentenceSplitter(lang, title_abbreviations_);
+  splitter_ = text::SentenceSplitter(lang, title_abbreviations_, std::move(starters));
   for (const Entry& e : entries) {
     auto& set = classes_[std::string(e.cls)];
     auto& index = class_index_[std::string(e.cls)];

@@ -59,6 +59,7 @@ struct Tok {
   int32_t clause = 0;
   bool trigger_noun = false;  // a nominal event trigger: keeps its complements apart
   bool in_quote = false;
+  bool in_time = false;    // inside one of Sentence::times (set once by Analyzer::Analyze)
 };
 
 // One resolved participant: a person, a group or an institution with its country.

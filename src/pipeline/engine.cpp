@@ -53,6 +53,11 @@ bool Analyzer::HasLemma(const Tok& t, std::string_view lemma, uint16_t pos_mask,
 
 void Analyzer::Analyze(Sentence& s, DocContext& ctx) const {
   ctx.current_sentence = s.index;
+  // The tokens inside a time expression, once: the event stage asks for every token.
+  for (Tok& t : s.toks) t.in_time = false;
+  for (const auto& th : s.times)
+    for (int j = std::max(0, th.b); j < std::min<int>(th.e, static_cast<int>(s.toks.size())); ++j)
+      s.toks[j].in_time = true;
   Classify(s, ctx);
   FindMentions(s, ctx);
   Chunk(s, ctx);
@@ -86,13 +91,13 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       // British spellings read through the American forms: criticised, apologise, labour.
       thread_local std::string alt;
       alt.assign(key);
-      for (std::string_view from : {"ised", "ise", "ising", "isation", "our", "yse", "ysed"}) {
+      // The pack's `spelling.variants`: "ending variant" pairs ("ise ize", "our or").
+      for (std::string_view pair : pack_.Class("spelling.variants")) {
+        size_t sp = pair.find(' ');
+        if (sp == std::string_view::npos) continue;
+        std::string_view from = pair.substr(0, sp), to = pair.substr(sp + 1);
         size_t at = alt.rfind(from);
         if (at == std::string::npos || at + from.size() + 3 < alt.size()) continue;
-        std::string to(from);
-        if (from[0] == 'i') to[1] = 'z';
-        else if (from == "our") to = "or";
-        else to[1] = 'z';
         alt.replace(at, from.size(), to);
         rs = lx_.Readings(ctx.lang, alt);
         if (!rs.empty()) break;
@@ -183,7 +188,7 @@ void Analyzer::Classify(Sentence& s, DocContext& ctx) const {
       }
     }
     // English "that" right after a verb opens a clause ("recalled that the ambassador").
-    if (ctx.lang == lex::Lang::kEn && key == "that" && i > 0 &&
+    if (ctx.lang == lex::Lang::kEn && pack_.Is("complementizer", key) && i > 0 &&
         (s.toks[i - 1].pos & lex::kVerb) &&
         (s.toks[i - 1].feats & (lex::kPast | lex::kPres | lex::kPpas)))
       t.cls = (t.cls & ~(kDet | kPronImpers | kRelative)) | kSubord;
@@ -539,21 +544,16 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
   const bool english = ctx.lang == lex::Lang::kEn;
   auto is_genitive = [&](int j) {
     std::string_view key = Key(s.toks[j], k);
-    return key == "de" || key == "du" || key == "des" || key == "d'" || key == "of";
+    return pack_.Is("genitive", key);
   };
   // A phrase opened by an instrument preposition ("à coups de gaz lacrymogène", "au moyen
   // de drones") names the means of the act: a "des" after it opens the verb's object ("ont
   // dispersé à coups de gaz lacrymogène des manifestants"), it is not its genitive.
   auto instrument_complement = [&](const Phrase& p) {
     if (p.prep < 1) return false;
-    thread_local std::string words;
     for (int from = p.prep - 1; from >= std::max(0, p.prep - 3); --from) {
-      words.clear();
-      for (int q = from; q <= p.prep; ++q) {
-        if (!words.empty()) words.push_back(' ');
-        words.append(Key(s.toks[q], k));
-      }
-      if (pack_.Is("instrument.prep", words)) return true;
+      const int len = p.prep - from + 1;  // the phrase ends with the preposition
+      if (PackPhraseAt(s, from, len, "instrument.prep", *this) == len) return true;
     }
     return false;
   };
@@ -593,7 +593,7 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     // Auxiliaries and the verb right after an auxiliary, a reflexive or "ne" are verbs:
     // "a critiqué Pékin", "se sont réunis", "n'exige".
     if ((t.cls & (kAuxHave | kAuxBe | kModalPlanned | kModalHypo)) && !(t.pos & kContentPos & ~lex::kNoun))
-      if (j == 0 || !(s.toks[j - 1].cls & kDet) || Key(s.toks[j - 1], k) == "leur")
+      if (j == 0 || !(s.toks[j - 1].cls & kDet) || pack_.Is("clitic.dative", Key(s.toks[j - 1], k)))
         return false;  // ("leur a accordé": "leur" is the clitic, not the article)
     if (j > 0 && (t.pos & lex::kVerb) && (s.toks[j - 1].cls & (kAuxHave | kAuxBe | kReflexive | kNeg | kModalPlanned | kModalHypo)) &&
         !(s.toks[j - 1].cls & kDet))
@@ -604,7 +604,7 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
         (s.toks[j - 1].cls & (kSubord | kPrep)) && !(s.toks[j - 1].cls & kDet))
       return false;
     // English "to" + a bare verb is an infinitive ("agreed to restore relations").
-    if (english && j > 0 && Key(s.toks[j - 1], k) == "to" && (t.pos & lex::kVerb) &&
+    if (english && j > 0 && pack_.Is("infinitive.marker", Key(s.toks[j - 1], k)) && (t.pos & lex::kVerb) &&
         !(t.feats & (lex::kPast | lex::kPpas | lex::kPpre)) && t.mention < 0)
       return false;
     // Right after a determiner a word is a noun ("de la base", "les attaques").
@@ -841,7 +841,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
     bool locative = p.prep >= 0 && (s.toks[p.prep].cls & kLocative);
     // "à la France", "at Japan": a country after "à"/"at" is a recipient ("rendre hommage à
     // la France", "lashed out at Japan"); countries as places take "en", "au", "in".
-    bool dative_prep = p.prep >= 0 && (Key(s.toks[p.prep], k) == "a" || Key(s.toks[p.prep], k) == "at");
+    bool dative_prep = p.prep >= 0 && pack_.Is("recipient.prep", Key(s.toks[p.prep], k));
     // Split the phrase into conjuncts at top-level coordinators that start a new head.
     struct Conj {
       int b, e;
@@ -858,7 +858,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
     for (int j = p.b; j < p.e; ++j) {
       const Tok& t = s.toks[j];
       std::string_view key = Key(t, k);
-      if (key == "de" || key == "du" || key == "des" || key == "d'" || key == "of") {
+      if (pack_.Is("genitive", key)) {
         if (j > p.b && !(t.cls & kDet && j == p.b)) in_compl = cur.head_kind != 0;
         continue;
       }
@@ -964,9 +964,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
         for (int q = tm.b - 1; q >= p.b; --q)
           if (s.toks[q].cls & kDet) { det = q; break; }
         if (det >= 0) {
-          std::string_view dk = Key(s.toks[det], k);
-          static constexpr std::string_view kPlDet[] = {"les", "des", "ces", "leurs", "nos", "vos", "mes", "plusieurs", "quelques", "certains", "certaines", "these", "those", "several", "some", "many"};
-          for (auto pd : kPlDet) if (dk == pd) base.plural = true;
+          if (pack_.Is("determiner.plural", Key(s.toks[det], k))) base.plural = true;
         } else {
           bool sg = false, pl = false;
           for (uint32_t r = 0; r < ht.nreadings; ++r) {
@@ -1176,7 +1174,7 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
     }
     if (!p.members.empty() && pi + 1 < s.phrases.size()) {
       int j = p.e;
-      if (j < n && (s.toks[j].cls & kCoord) && (Key(s.toks[j], k) == "et" || Key(s.toks[j], k) == "and")) {
+      if (j < n && (s.toks[j].cls & kCoord) && pack_.Is("coordinator.and", Key(s.toks[j], k))) {
         Phrase& q = s.phrases[pi + 1];
         if (q.b == j + 1 && q.prep < 0) q.prep = -2;  // coordinated with this one
       }
@@ -1242,6 +1240,20 @@ void Analyzer::ResolveActors(Sentence& s, DocContext& ctx) const {
       break;
     }
   }
+}
+
+int PackPhraseAt(const Sentence& s, int j, int max_words, std::string_view cls,
+                 const Analyzer& an) {
+  thread_local std::string words;
+  words.clear();
+  int len = 0;
+  const int n = static_cast<int>(s.toks.size());
+  for (int q = 0; q < max_words && j + q < n; ++q) {
+    if (q > 0) words.push_back(' ');
+    words.append(an.Key(s.toks[j + q], *an.keys));
+    if (an.pack().Is(cls, words)) len = q + 1;
+  }
+  return len;
 }
 
 }  // namespace attache::pipeline

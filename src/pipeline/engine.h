@@ -90,4 +90,10 @@ class Analyzer {
 
 std::string ActorCode(std::string_view country, std::string_view sector);
 
+// The length in tokens of the longest phrase of the pack's class `cls` that starts at token
+// `j` and spans at most `max_words` tokens (and no further than the sentence), 0 if none:
+// "en provenance de" at "en" is 3. The keys are joined in a per-thread buffer.
+int PackPhraseAt(const Sentence& s, int j, int max_words, std::string_view cls,
+                 const Analyzer& an);
+
 }  // namespace attache::pipeline

@@ -80,7 +80,10 @@ std::string_view FirstWord(std::string_view s) {
 }
 
 // Should the segment `next` be glued to `prev`?
-bool ShouldMerge(std::string_view prev, std::string_view next) {
+// `starters`: folded words that open a sentence (the pack's `sentence.starters`); one ending
+// in an apostrophe ("l'") opens the word it is elided onto.
+bool ShouldMerge(std::string_view prev, std::string_view next,
+                 const std::vector<std::string>& starters) {
   std::string_view nw = FirstWord(next);
   if (nw.empty()) return true;
   size_t k = 0;
@@ -102,14 +105,9 @@ bool ShouldMerge(std::string_view prev, std::string_view next) {
       if (IsLetter(c)) ++letters;
     }
     std::string folded = Fold(nw);
-    static constexpr std::string_view kStarters[] = {
-        "the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "a", "an", "this",
-        "that", "there", "le", "la", "les", "il", "elle", "ils", "elles", "on", "mais", "en",
-        "dans", "un", "une", "des", "ce", "cette", "selon", "pour", "de", "du", "au", "l'",
-        "according", "after", "as", "at", "by", "for", "its", "his", "her", "their", "some"};
     bool starter = false;
-    for (auto s : kStarters) {
-      if (folded == s || (s == "l'" && folded.rfind("l'", 0) == 0)) starter = true;
+    for (const std::string& s : starters) {
+      if (folded == s || (!s.empty() && s.back() == '\'' && folded.rfind(s, 0) == 0)) starter = true;
     }
     if (letters == 1 && IsUpper(body.empty() ? 0 : body[0])) return true;  // "J." "M."
     // A short capitalised abbreviation before a number: "on Oct. 7", "Sept. 11", "No. 10",
@@ -125,8 +123,9 @@ bool ShouldMerge(std::string_view prev, std::string_view next) {
 }  // namespace
 
 SentenceSplitter::SentenceSplitter(std::string_view lang,
-                                   const std::vector<std::string>& no_break_after)
-    : lang_(lang) {
+                                   const std::vector<std::string>& no_break_after,
+                                   std::vector<std::string> starters)
+    : lang_(lang), starters_(std::move(starters)) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id.fetch_add(1);
   for (const std::string& w : no_break_after) {
@@ -192,7 +191,7 @@ std::vector<SentenceRange> SentenceSplitter::Split(std::string_view text, uint32
         if (!out.empty() && out.back().e >= para && out.back().b >= s0 &&
             (ends_open(out.back()) ||
              ShouldMerge(text.substr(out.back().b, out.back().e - out.back().b),
-                         text.substr(sg.b, sg.e - sg.b)))) {
+                         text.substr(sg.b, sg.e - sg.b), starters_))) {
           out.back().e = sg.e;
         } else {
           out.push_back(sg);

@@ -23,7 +23,10 @@ class SentenceSplitter {
   SentenceSplitter() : SentenceSplitter("", {}) {}
   // `no_break_after`: words as written in the pack, with or without their dot ("gén",
   // "Gen.", "mme"); a break after the capitalised word and its dot ("Gén.") is suppressed.
-  SentenceSplitter(std::string_view lang, const std::vector<std::string>& no_break_after);
+  // `starters`: folded words that open a sentence (the pack's `sentence.starters`): a dot
+  // after a short dotted abbreviation ("U.S.") before one of them ends the sentence.
+  SentenceSplitter(std::string_view lang, const std::vector<std::string>& no_break_after,
+                   std::vector<std::string> starters = {});
 
   // Splits text[b, e); `cut` is set when a sentence longer than `max_bytes` was split.
   std::vector<SentenceRange> Split(std::string_view text, uint32_t b, uint32_t e,
@@ -31,6 +34,7 @@ class SentenceSplitter {
 
  private:
   std::string lang_;
+  std::vector<std::string> starters_;    // folded sentence openers
   std::vector<std::string> suppressed_;  // "Gén.", "Mme.": ICU suppression strings (titles as written, capitalised)
   uint64_t id_;                          // names this configuration in the thread caches
 };
