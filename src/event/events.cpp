@@ -965,6 +965,32 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   return out;
 }
 
+// A frame cued by words of ground (grammar `territory.nouns`: "ville", "région") whose
+// complement names a place instead ("a pris le contrôle de Hama", "s'est emparé du
+// Haut-Karabakh"): the place, right after the trigger behind a genitive preposition (grammar
+// `ground.genitive`), is the ground taken. Only words may stand between, no verb, no other
+// actor; a place after a locative ("une société à Lyon") says where, and is not counted.
+static bool NamedGroundCue(const pack::Frame& f, const Sentence& s, int from, int to,
+                           const pipeline::Analyzer& an) {
+  const auto& pk = an.pack();
+  bool ground = false;
+  for (const auto& cw : f.cues)
+    if (pk.Is("territory.nouns", cw)) ground = true;
+  if (!ground) return false;
+  for (const auto& ph : s.places) {
+    if (ph.locative || ph.b <= from || ph.b >= to || ph.b - from > 4) continue;
+    if (!pk.Is("ground.genitive", KeyOf(s.toks[ph.b - 1], an))) continue;
+    bool clear = true;
+    for (int j = from; j < ph.b - 1 && clear; ++j) {
+      const Tok& t = s.toks[j];
+      if (!IsWord(t) || t.mention >= 0 || ((t.pos & lex::kVerb) && !(t.pos & (lex::kNoun | lex::kAdj))))
+        clear = false;
+    }
+    if (clear) return true;
+  }
+  return false;
+}
+
 // A town named as the complement of a noun that a locative preposition introduces: "devant
 // la base militaire française de Niamey", "outside the French embassy of Niamey". The town
 // places the act, not the nationality word on the way (that base is in Niger). Towns and
@@ -1471,6 +1497,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     VerbGroup g;
     int window_b = c.tok + c.len, window_e = cl.e;
+    // Where the act's object begins: after the trigger, or after the particle of a verb that
+    // takes one ("a pris jeudi le contrôle | de Hama").
+    int object_from = c.tok + c.len;
     if (c.noun) {
       for (int tt : trigger_tokens)
         if (tt > c.tok + c.len - 1 && tt < window_e && tt != c.tok) {
@@ -1504,6 +1533,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         refl_ok = true;
       }
       if (!refl_ok) { TraceDrop(f, s, c.tok, "verb form or reflexive/particle constraint", ctx); continue; }
+      if (particle_end > object_from) object_from = particle_end;
       if (f.future_only && !(t.feats & (lex::kFut | lex::kCond))) {
         TraceDrop(f, s, c.tok, "not in the future or conditional", ctx);
         continue;
@@ -1556,6 +1586,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           break;
         }
       }
+      // A frame cued by words of ground ("la ville", "la région") is also cued by the name of
+      // a place as its complement ("a pris le contrôle de Hama", "s'est emparé du
+      // Haut-Karabakh"); a place after a locative says where, not what ("une société à Lyon").
+      if (!cue && NamedGroundCue(f, s, object_from, std::min(cl.e, cue_end), an)) cue = true;
       if (!cue) { TraceDrop(f, s, c.tok, "no cue", ctx); continue; }
     }
     if (!f.excludes.empty()) {
@@ -1624,7 +1658,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // A place that is the object of the act: "a bombardé Khan Younès", "struck Kharkiv",
       // "des frappes sur Kiev" (cities and regions, not countries standing for states).
       for (const auto& ph : s.places) {
-        if (ph.b < c.tok + c.len || ph.b >= e || ph.b > c.tok + c.len + 3) continue;
+        if (ph.b < c.tok + c.len || ph.b >= e || ph.b > object_from + 3) continue;
         auto k = static_cast<lex::EntityKind>(an.lexicon().entity(ph.entity).kind);
         if (k == lex::EntityKind::kCity || k == lex::EntityKind::kAdmin1 || k == lex::EntityKind::kPlaceOther)
           return &ph;
