@@ -167,6 +167,21 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
       }
       if (s.toks[j].cls & (pl::kModalPlanned | pl::kModalHypo)) break;
     }
+    // A causative right before the infinitive ("a fait arrêter", "n'a pas fait arrêter",
+    // "va faire expulser"; grammar `causative`): the act is done as the causative is, so
+    // the group is the causative's, tense, negation and modality included.
+    if (g.governor >= 0 && g.governor == g.b - 1 && g.dative < 0) {
+      thread_local std::vector<std::string_view> lm;
+      Lemmas(s.toks[g.governor], lex::kVerb, an, lm);
+      bool causative = false;
+      for (std::string_view l : lm)
+        if (an.pack().Is("causative", l)) causative = true;
+      if (causative) {
+        VerbGroup cg = AnalyseVerbGroup(s, g.governor, an, ctx, cl);
+        cg.e = g.e;
+        return cg;
+      }
+    }
   }
   return g;
 }
