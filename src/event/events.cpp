@@ -1268,6 +1268,28 @@ int ImpactVerbOfNoun(const Sentence& s, int b, int e, const Clause& cl, const pi
   return j;
 }
 
+// The passive verb of hitting whose agent is the event noun at token `b` ("trois soldats ont
+// été tués jeudi par des frappes israéliennes", "n'a pas été touché par les frappes"): the
+// noun's phrase opens with the agent preposition, right after a passive participle of
+// `impact.verbs` (a date or adverb may stand between). Returns the verb's token, or -1.
+int PassiveImpactOfNoun(const Sentence& s, int b, const Clause& cl, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[b];
+  if (t.phrase < 0) return -1;
+  const Phrase& np = s.phrases[t.phrase];
+  if (np.prep < 0 || np.is_time || !(s.toks[np.prep].cls & pl::kAgentPrep)) return -1;
+  for (int j = np.prep - 1; j >= cl.b && j >= np.prep - 4; --j) {
+    const Tok& q = s.toks[j];
+    if (!IsWord(q)) return -1;
+    if ((q.pos & lex::kVerb) && (q.feats & lex::kPpas)) {
+      if (!PassiveAt(s, j, an) || !ImpactVerb(s, j, cl.e, an)) return -1;
+      return j;
+    }
+    if ((q.cls & pl::kAdvSkip) || InAnyTime(s, j)) continue;
+    return -1;
+  }
+  return -1;
+}
+
 // What a verb of hitting at token `v` lands on: the first phrase after it (past a particle:
 // "s'abattre sur", "slam into") within a few tokens, by its actors, its demonym ("une
 // raffinerie russe") or its place ("Kharkiv"). `place` is set to that place.
@@ -1489,7 +1511,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     // The event noun is the subject of a verb of hitting: that verb's object or place is the
     // act's target, its verb group the act's modality.
-    const int impact = c.noun ? ImpactVerbOfNoun(s, c.tok, c.tok + c.len, cl, an) : -1;
+    const int impact_active = c.noun ? ImpactVerbOfNoun(s, c.tok, c.tok + c.len, cl, an) : -1;
+    // Or the agent of a passive verb of hitting: its subject is the act's target.
+    const int impact_passive = (c.noun && impact_active < 0) ? PassiveImpactOfNoun(s, c.tok, cl, an) : -1;
+    const int impact = impact_active >= 0 ? impact_active : impact_passive;
     EventDraft d;
     d.frame = &f;
     d.trig_b = c.tok;
@@ -1686,7 +1711,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       d.place = pick_place(window_b, window_e);
       if (impact >= 0) {
         const pl::PlaceHit* hit_place = nullptr;
-        impact_targets = ImpactTarget(s, impact, cl, an, hit_place);
+        if (impact_active >= 0) {
+          impact_targets = ImpactTarget(s, impact, cl, an, hit_place);
+        } else {
+          VerbGroup pg = AnalyseVerbGroup(s, impact, an, ctx, cl);
+          impact_targets = SubjectOf(s, pg.b, clauses, an, ctx, false);
+        }
         if (d.place == nullptr) d.place = hit_place;
       }
       d.time = pick_time(c.tok, window_e);
