@@ -2356,6 +2356,19 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         const Tok& q = s.toks[j];
         if (q.cls & pl::kNeg) modality = "negated";
       }
+      // The verb that carries it, right before it, may hold it out or plan it: "va mener
+      // des frappes", "pourrait lancer une offensive", "devrait annoncer des sanctions".
+      if (modality == "asserted") {
+        for (int j = c.tok - 1; j >= cl.b && j >= c.tok - 8; --j) {
+          const Tok& q = s.toks[j];
+          if (!IsWord(q)) break;
+          if (!(q.pos & lex::kVerb) || q.phrase >= 0 || (q.cls & (pl::kAuxHave | pl::kAuxBe))) continue;
+          VerbGroup cg = AnalyseVerbGroup(s, j, an, ctx, cl);
+          if (cg.conditional || cg.hypothetical) modality = "hypothetical";
+          else if (cg.future || cg.planned) modality = "planned";
+          break;
+        }
+      }
     }
     if (modality == "asserted" && t.in_quote) modality = "reported";
     // "X a affirmé que Y avait attaqué", "Y said Z had attacked": told by someone else.
