@@ -603,6 +603,32 @@ void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
   }
 }
 
+// The ground a phrase names by a part of a named place ("sur la banlieue sud de Beyrouth",
+// "contre les environs de Kharkiv"): a word of `territory.nouns` heads the phrase and a place
+// follows it behind a genitive (`ground.genitive`). The place's country is the actor hit;
+// `place` is set to that place. Only for frames whose target may be a place.
+void GroundOf(const Sentence& s, const Phrase& p, int clause_e, const pipeline::Analyzer& an,
+              std::vector<ActorRef>& dst, const pl::PlaceHit*& place) {
+  const auto& pk = an.pack();
+  int head = -1;
+  for (int j = p.b; j < p.e && j < p.b + 3; ++j)
+    if (pk.Is("territory.nouns", KeyOf(s.toks[j], an))) {
+      head = j;
+      break;
+    }
+  if (head < 0) return;
+  for (const auto& ph : s.places) {
+    if (ph.b <= head || ph.b > head + 4 || ph.b >= clause_e) continue;
+    if (!pk.Is("ground.genitive", KeyOf(s.toks[ph.b - 1], an))) continue;
+    const lex::Entity& en = an.lexicon().entity(ph.entity);
+    if (!en.country[0]) continue;
+    dst.push_back(CountryActor(en.country, ph.b, ph.e));
+    dst.back().name = an.lexicon().str(en.name);
+    place = &ph;
+    return;
+  }
+}
+
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
   std::string code = an.lexicon().str(en.code);
   return code.empty() ? std::string(en.country) : code;
@@ -1799,6 +1825,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return obj;
     };
+    // A frame whose target may be a place takes the ground a phrase names by a part of a
+    // place ("des frappes sur la banlieue sud de Beyrouth"); that place locates the act.
+    const bool takes_place = std::any_of(f.target.begin(), f.target.end(),
+                                         [](const pack::SlotSpec& sp) { return sp.slot == pack::Slot::kPlace; });
+    const pl::PlaceHit* ground_place = nullptr;
     auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
                     bool is_source) {
       for (const auto& sp : specs) {
@@ -1946,6 +1977,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kAgainst:
             p = FirstPhraseAfter(s, window_b, window_e, pl::kAgainstPrep, "", false, an);
             if (p) dst = p->members;
+            if (p && dst.empty() && !is_source && takes_place) GroundOf(s, *p, cl.e, an, dst, ground_place);
             break;
           case pack::Slot::kAgent:
             // "par X" is the agent of a passive or of an event noun; after an active verb
@@ -1958,6 +1990,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
             if (p) dst = p->members;
             if (p && dst.empty()) OriginsOf(s, *p, an, dst);
+            if (p && dst.empty() && !is_source && takes_place) GroundOf(s, *p, cl.e, an, dst, ground_place);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
                 (sp.prep == "a" || sp.prep == "au" || sp.prep == "aux")) {
               ActorRef a;
@@ -2269,6 +2302,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     };
     fill(f.source, sources, true);
     if (!from_between) fill(f.target, targets, false);
+    if (d.place == nullptr && ground_place != nullptr && !targets.empty() &&
+        targets[0].b == ground_place->b)
+      d.place = ground_place;
     // A passive with no agent ("trois journalistes ont été arrêtés"): a frame that lists
     // `domestic` among its sources takes the authorities of the country where it happened.
     // Not for a participle used as an adjective ("jailed activist", "ressortissants
