@@ -1188,6 +1188,11 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
       // clause is its subordinator, not the preposition of its subject.
       bool opener = cl.subordinate && !cl.relative && p.prep == cl.b;
       if ((p.prep != -1 && !opener) || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+      // The object of a present participle in a fronted adverbial ("Dans les heures
+      // suivant l'annonce, l'armée a ..."), which a comma closes before the verb.
+      if (p.b > cl.b && (s.toks[p.b - 1].pos & lex::kVerb) && (s.toks[p.b - 1].feats & lex::kPpre) &&
+          p.e < end && an.Key(s.toks[p.e], *an.keys) == ",")
+        continue;
       subj = &p;
       break;
     }
