@@ -168,6 +168,21 @@ VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& a
       }
       if (s.toks[j].cls & (pl::kModalPlanned | pl::kModalHypo)) break;
     }
+    // A causative right before the infinitive ("a fait arrêter", "n'a pas fait arrêter",
+    // "va faire expulser"; grammar `causative`): the act is done as the causative is, so
+    // the group is the causative's, tense, negation and modality included.
+    if (g.governor >= 0 && g.governor == g.b - 1 && g.dative < 0) {
+      thread_local std::vector<std::string_view> lm;
+      Lemmas(s.toks[g.governor], lex::kVerb, an, lm);
+      bool causative = false;
+      for (std::string_view l : lm)
+        if (an.pack().Is("causative", l)) causative = true;
+      if (causative) {
+        VerbGroup cg = AnalyseVerbGroup(s, g.governor, an, ctx, cl);
+        cg.e = g.e;
+        return cg;
+      }
+    }
   }
   return g;
 }
@@ -580,6 +595,32 @@ void OriginsOf(const Sentence& s, const Phrase& p, const pipeline::Analyzer& an,
   }
 }
 
+// The ground a phrase names by a part of a named place ("sur la banlieue sud de Beyrouth",
+// "contre les environs de Kharkiv"): a word of `territory.nouns` heads the phrase and a place
+// follows it behind a genitive (`ground.genitive`). The place's country is the actor hit;
+// `place` is set to that place. Only for frames whose target may be a place.
+void GroundOf(const Sentence& s, const Phrase& p, int clause_e, const pipeline::Analyzer& an,
+              std::vector<ActorRef>& dst, const pl::PlaceHit*& place) {
+  const auto& pk = an.pack();
+  int head = -1;
+  for (int j = p.b; j < p.e && j < p.b + 3; ++j)
+    if (pk.Is("territory.nouns", KeyOf(s.toks[j], an))) {
+      head = j;
+      break;
+    }
+  if (head < 0) return;
+  for (const auto& ph : s.places) {
+    if (ph.b <= head || ph.b > head + 4 || ph.b >= clause_e) continue;
+    if (!pk.Is("ground.genitive", KeyOf(s.toks[ph.b - 1], an))) continue;
+    const lex::Entity& en = an.lexicon().entity(ph.entity);
+    if (!en.country[0]) continue;
+    dst.push_back(CountryActor(en.country, ph.b, ph.e));
+    dst.back().name = an.lexicon().str(en.name);
+    place = &ph;
+    return;
+  }
+}
+
 std::string lx_code(const lex::Entity& en, const pipeline::Analyzer& an) {
   std::string code = an.lexicon().str(en.code);
   return code.empty() ? std::string(en.country) : code;
@@ -949,6 +990,32 @@ std::vector<Clause> SplitClauses(Sentence& s, const pipeline::Analyzer& an) {
   return out;
 }
 
+// A frame cued by words of ground (grammar `territory.nouns`: "ville", "région") whose
+// complement names a place instead ("a pris le contrôle de Hama", "s'est emparé du
+// Haut-Karabakh"): the place, right after the trigger behind a genitive preposition (grammar
+// `ground.genitive`), is the ground taken. Only words may stand between, no verb, no other
+// actor; a place after a locative ("une société à Lyon") says where, and is not counted.
+static bool NamedGroundCue(const pack::Frame& f, const Sentence& s, int from, int to,
+                           const pipeline::Analyzer& an) {
+  const auto& pk = an.pack();
+  bool ground = false;
+  for (const auto& cw : f.cues)
+    if (pk.Is("territory.nouns", cw)) ground = true;
+  if (!ground) return false;
+  for (const auto& ph : s.places) {
+    if (ph.locative || ph.b <= from || ph.b >= to || ph.b - from > 4) continue;
+    if (!pk.Is("ground.genitive", KeyOf(s.toks[ph.b - 1], an))) continue;
+    bool clear = true;
+    for (int j = from; j < ph.b - 1 && clear; ++j) {
+      const Tok& t = s.toks[j];
+      if (!IsWord(t) || t.mention >= 0 || ((t.pos & lex::kVerb) && !(t.pos & (lex::kNoun | lex::kAdj))))
+        clear = false;
+    }
+    if (clear) return true;
+  }
+  return false;
+}
+
 // A town named as the complement of a noun that a locative preposition introduces: "devant
 // la base militaire française de Niamey", "outside the French embassy of Niamey". The town
 // places the act, not the nationality word on the way (that base is in Niger). Towns and
@@ -1109,6 +1176,11 @@ std::vector<ActorRef> SubjectOf(const Sentence& s, int v, const std::vector<Clau
       // clause is its subordinator, not the preposition of its subject.
       bool opener = cl.subordinate && !cl.relative && p.prep == cl.b;
       if ((p.prep != -1 && !opener) || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+      // The object of a present participle in a fronted adverbial ("Dans les heures
+      // suivant l'annonce, l'armée a ..."), which a comma closes before the verb.
+      if (p.b > cl.b && (s.toks[p.b - 1].pos & lex::kVerb) && (s.toks[p.b - 1].feats & lex::kPpre) &&
+          p.e < end && an.Key(s.toks[p.e], *an.keys) == ",")
+        continue;
       subj = &p;
       break;
     }
@@ -1213,6 +1285,28 @@ int ImpactVerbOfNoun(const Sentence& s, int b, int e, const Clause& cl, const pi
     return -1;
   if (!ImpactVerb(s, j, cl.e, an)) return -1;
   return j;
+}
+
+// The passive verb of hitting whose agent is the event noun at token `b` ("trois soldats ont
+// été tués jeudi par des frappes israéliennes", "n'a pas été touché par les frappes"): the
+// noun's phrase opens with the agent preposition, right after a passive participle of
+// `impact.verbs` (a date or adverb may stand between). Returns the verb's token, or -1.
+int PassiveImpactOfNoun(const Sentence& s, int b, const Clause& cl, const pipeline::Analyzer& an) {
+  const Tok& t = s.toks[b];
+  if (t.phrase < 0) return -1;
+  const Phrase& np = s.phrases[t.phrase];
+  if (np.prep < 0 || np.is_time || !(s.toks[np.prep].cls & pl::kAgentPrep)) return -1;
+  for (int j = np.prep - 1; j >= cl.b && j >= np.prep - 4; --j) {
+    const Tok& q = s.toks[j];
+    if (!IsWord(q)) return -1;
+    if ((q.pos & lex::kVerb) && (q.feats & lex::kPpas)) {
+      if (!PassiveAt(s, j, an) || !ImpactVerb(s, j, cl.e, an)) return -1;
+      return j;
+    }
+    if ((q.cls & pl::kAdvSkip) || InAnyTime(s, j)) continue;
+    return -1;
+  }
+  return -1;
 }
 
 // What a verb of hitting at token `v` lands on: the first phrase after it (past a particle:
@@ -1431,7 +1525,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     // The event noun is the subject of a verb of hitting: that verb's object or place is the
     // act's target, its verb group the act's modality.
-    const int impact = c.noun ? ImpactVerbOfNoun(s, c.tok, c.tok + c.len, cl, an) : -1;
+    const int impact_active = c.noun ? ImpactVerbOfNoun(s, c.tok, c.tok + c.len, cl, an) : -1;
+    // Or the agent of a passive verb of hitting: its subject is the act's target.
+    const int impact_passive = (c.noun && impact_active < 0) ? PassiveImpactOfNoun(s, c.tok, cl, an) : -1;
+    const int impact = impact_active >= 0 ? impact_active : impact_passive;
     EventDraft d;
     d.frame = &f;
     d.trig_b = c.tok;
@@ -1454,6 +1551,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     }
     VerbGroup g;
     int window_b = c.tok + c.len, window_e = cl.e;
+    // Where the act's object begins: after the trigger, or after the particle of a verb that
+    // takes one ("a pris jeudi le contrôle | de Hama").
+    int object_from = c.tok + c.len;
     if (c.noun) {
       for (int tt : trigger_tokens)
         if (tt > c.tok + c.len - 1 && tt < window_e && tt != c.tok) {
@@ -1487,6 +1587,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
         refl_ok = true;
       }
       if (!refl_ok) { TraceDrop(f, s, c.tok, "verb form or reflexive/particle constraint", ctx); continue; }
+      if (particle_end > object_from) object_from = particle_end;
       if (f.future_only && !(t.feats & (lex::kFut | lex::kCond))) {
         TraceDrop(f, s, c.tok, "not in the future or conditional", ctx);
         continue;
@@ -1539,6 +1640,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           break;
         }
       }
+      // A frame cued by words of ground ("la ville", "la région") is also cued by the name of
+      // a place as its complement ("a pris le contrôle de Hama", "s'est emparé du
+      // Haut-Karabakh"); a place after a locative says where, not what ("une société à Lyon").
+      if (!cue && NamedGroundCue(f, s, object_from, std::min(cl.e, cue_end), an)) cue = true;
       if (!cue) { TraceDrop(f, s, c.tok, "no cue", ctx); continue; }
     }
     if (!f.excludes.empty()) {
@@ -1607,7 +1712,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // A place that is the object of the act: "a bombardé Khan Younès", "struck Kharkiv",
       // "des frappes sur Kiev" (cities and regions, not countries standing for states).
       for (const auto& ph : s.places) {
-        if (ph.b < c.tok + c.len || ph.b >= e || ph.b > c.tok + c.len + 3) continue;
+        if (ph.b < c.tok + c.len || ph.b >= e || ph.b > object_from + 3) continue;
         auto k = static_cast<lex::EntityKind>(an.lexicon().entity(ph.entity).kind);
         if (k == lex::EntityKind::kCity || k == lex::EntityKind::kAdmin1 || k == lex::EntityKind::kPlaceOther)
           return &ph;
@@ -1620,7 +1725,12 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       d.place = pick_place(window_b, window_e);
       if (impact >= 0) {
         const pl::PlaceHit* hit_place = nullptr;
-        impact_targets = ImpactTarget(s, impact, cl, an, hit_place);
+        if (impact_active >= 0) {
+          impact_targets = ImpactTarget(s, impact, cl, an, hit_place);
+        } else {
+          VerbGroup pg = AnalyseVerbGroup(s, impact, an, ctx, cl);
+          impact_targets = SubjectOf(s, pg.b, clauses, an, ctx, false);
+        }
         if (d.place == nullptr) d.place = hit_place;
       }
       d.time = pick_time(c.tok, window_e);
@@ -1703,6 +1813,11 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       return obj;
     };
+    // A frame whose target may be a place takes the ground a phrase names by a part of a
+    // place ("des frappes sur la banlieue sud de Beyrouth"); that place locates the act.
+    const bool takes_place = std::any_of(f.target.begin(), f.target.end(),
+                                         [](const pack::SlotSpec& sp) { return sp.slot == pack::Slot::kPlace; });
+    const pl::PlaceHit* ground_place = nullptr;
     auto fill = [&](const std::vector<pack::SlotSpec>& specs, std::vector<ActorRef>& dst,
                     bool is_source) {
       for (const auto& sp : specs) {
@@ -1850,6 +1965,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
           case pack::Slot::kAgainst:
             p = FirstPhraseAfter(s, window_b, window_e, pl::kAgainstPrep, "", false, an);
             if (p) dst = p->members;
+            if (p && dst.empty() && !is_source && takes_place) GroundOf(s, *p, cl.e, an, dst, ground_place);
             break;
           case pack::Slot::kAgent:
             // "par X" is the agent of a passive or of an event noun; after an active verb
@@ -1862,6 +1978,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
             p = FirstPhraseAfter(s, window_b, window_e, 0, sp.prep, false, an);
             if (p) dst = p->members;
             if (p && dst.empty()) OriginsOf(s, *p, an, dst);
+            if (p && dst.empty() && !is_source && takes_place) GroundOf(s, *p, cl.e, an, dst, ground_place);
             if (dst.empty() && !c.noun && g.dative >= 0 &&
                 pk.Is("dative.prep", sp.prep)) {
               ActorRef a;
@@ -2173,6 +2290,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     };
     fill(f.source, sources, true);
     if (!from_between) fill(f.target, targets, false);
+    if (d.place == nullptr && ground_place != nullptr && !targets.empty() &&
+        targets[0].b == ground_place->b)
+      d.place = ground_place;
     // A passive with no agent ("trois journalistes ont été arrêtés"): a frame that lists
     // `domestic` among its sources takes the authorities of the country where it happened.
     // Not for a participle used as an adjective ("jailed activist", "ressortissants
@@ -2259,6 +2379,19 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       for (int j = cl.b; j < cl.e; ++j) {
         const Tok& q = s.toks[j];
         if (q.cls & pl::kNeg) modality = "negated";
+      }
+      // The verb that carries it, right before it, may hold it out or plan it: "va mener
+      // des frappes", "pourrait lancer une offensive", "devrait annoncer des sanctions".
+      if (modality == "asserted") {
+        for (int j = c.tok - 1; j >= cl.b && j >= c.tok - 8; --j) {
+          const Tok& q = s.toks[j];
+          if (!IsWord(q)) break;
+          if (!(q.pos & lex::kVerb) || q.phrase >= 0 || (q.cls & (pl::kAuxHave | pl::kAuxBe))) continue;
+          VerbGroup cg = AnalyseVerbGroup(s, j, an, ctx, cl);
+          if (cg.conditional || cg.hypothetical) modality = "hypothetical";
+          else if (cg.future || cg.planned) modality = "planned";
+          break;
+        }
       }
     }
     if (modality == "asserted" && t.in_quote) modality = "reported";
