@@ -1145,18 +1145,25 @@ struct InputReader::Impl {
       if (IsBlank(line)) continue;  // blank lines hold no article
       ++records;
       *item = InputItem{};
-      if (length > options.max_jsonl_line_bytes) {
-        item->input.id = stream_stem + ":" + std::to_string(line_number);
-        item->input.source_uri = stream_path;
-        Fail(item, "line_too_long",
-             stream_path + ":" + std::to_string(line_number) + ": line of " +
-                 HumanBytes(length) + " exceeds the limit of " +
-                 HumanBytes(options.max_jsonl_line_bytes) + "; not coded");
-        return true;
-      }
+      if (length > options.max_jsonl_line_bytes)
+        return FailTooLong(item, line_number, "line_too_long",
+                           stream_path + ":" + std::to_string(line_number) + ": line", length,
+                           options.max_jsonl_line_bytes);
       ParseJsonLine(line, stream_stem, stream_path, line_number, options, item);
       return true;
     }
+  }
+
+  // The error record of a record (a JSON line, a PETRARCH <Sentence>, a TABARI story) larger
+  // than its limit: it is not coded, the next record is read as usual.
+  bool FailTooLong(InputItem* item, int64_t number, const char* code, const std::string& what,
+                   uint64_t size, uint64_t limit) {
+    item->input.id = stream_stem + ":" + std::to_string(number);
+    item->input.source_uri = stream_path;
+    Fail(item, code,
+         what + " of " + HumanBytes(size) + " exceeds the limit of " + HumanBytes(limit) +
+             "; not coded");
+    return true;
   }
 
   bool NextPetrarch(InputItem* item) {
@@ -1165,15 +1172,9 @@ struct InputReader::Impl {
     ++records;
     *item = InputItem{};
     const std::string where = stream_path + ":" + std::to_string(piece.line);
-    if (piece.bytes > options.max_record_bytes) {
-      item->input.id = stream_stem + ":" + std::to_string(records);
-      item->input.source_uri = stream_path;
-      Fail(item, "record_too_long",
-           where + ": <Sentence> record of " + HumanBytes(piece.bytes) +
-               " exceeds the limit of " + HumanBytes(options.max_record_bytes) +
-               "; not coded");
-      return true;
-    }
+    if (piece.bytes > options.max_record_bytes)
+      return FailTooLong(item, records, "record_too_long", where + ": <Sentence> record",
+                         piece.bytes, options.max_record_bytes);
     ParsePetrarchSentence(piece.xml, stream_stem, stream_path, records, piece.line, options,
                           item);
     if (piece.unterminated && !item->error) {
@@ -1201,15 +1202,10 @@ struct InputReader::Impl {
         }
         ++records;
         *item = InputItem{};
-        if (bytes > options.max_record_bytes) {
-          item->input.id = stream_stem + ":" + std::to_string(records);
-          item->input.source_uri = stream_path;
-          Fail(item, "record_too_long",
-               stream_path + ":" + std::to_string(header_line) + ": record of " +
-                   HumanBytes(bytes) + " exceeds the limit of " +
-                   HumanBytes(options.max_record_bytes) + "; not coded");
-          return true;
-        }
+        if (bytes > options.max_record_bytes)
+          return FailTooLong(item, records, "record_too_long",
+                             stream_path + ":" + std::to_string(header_line) + ": record", bytes,
+                             options.max_record_bytes);
         ParseTabariRecord(header, std::move(text), stream_stem, stream_path, records,
                           header_line, options, item);
         return true;
