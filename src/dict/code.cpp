@@ -77,20 +77,25 @@ void ForCandidates(const FirstWordIndex& index, std::string_view key, bool stems
 }
 
 // Every entry of `index` whose first word may match `key` (as PhraseAt matches a phrase's
-// first word): the key or its part before an inner hyphen ("al-gore"), each exactly, without
-// a plural 's', or by any prefix (a stem). A superset: PhraseAt decides.
+// first word, these entries never taking a plural): the key or its part before an inner
+// hyphen ("al-gore"), each exactly, or a stem the key starts with. Stems are no longer than
+// `stem_max` (the index's longest, 0 when it has none), so only prefixes up to that length
+// are looked up: a word costs one or two lookups in an index without stems. A superset:
+// PhraseAt decides. An entry may be visited twice.
 template <typename Fn>
-void ForFirstWord(const FirstWordIndex& index, std::string_view key, Fn fn) {
+void ForFirstWord(const FirstWordIndex& index, size_t stem_max, std::string_view key, Fn fn) {
   if (index.empty() || key.empty()) return;
   auto visit = [&](std::string_view k) {
     if (auto it = index.find(k); it != index.end())
       for (uint32_t i : it->second) fn(i);
   };
-  auto all = [&](std::string_view x) {
-    for (size_t n = 1; n <= x.size(); ++n) visit(x.substr(0, n));  // prefixes, the word itself last
-  };
-  all(key);
-  if (size_t h = key.find('-'); h != std::string_view::npos && h > 0 && h + 1 < key.size()) all(key.substr(0, h));
+  visit(key);
+  size_t h = key.find('-');
+  if (h != std::string_view::npos && h > 0 && h + 1 < key.size()) visit(key.substr(0, h));
+  else h = 0;
+  // The part before a hyphen is a prefix of the key: its own prefixes are among these.
+  for (size_t n = 1, top = std::min(stem_max, key.size() - 1); n <= top; ++n)
+    if (n != h) visit(key.substr(0, n));
 }
 
 // The index of the last of phrase[i..] that the parts of a hyphenated word ("al-gore")
@@ -843,10 +848,10 @@ bool SentenceCoder::Analyse() {
   adj_end_.assign(n, 0);
   adj_one_.assign(n, 0);
   for (int p = 0; p < n; ++p) {
-    ForFirstWord(d_.noun_first_, w_[p].key, [&](uint32_t i) {  // TABARI <NOUN>: never a verb
+    ForFirstWord(d_.noun_first_, d_.noun_stem_max_, w_[p].key, [&](uint32_t i) {  // TABARI <NOUN>: never a verb
       if (int len = PhraseAt(d_.nouns_[i], w_, p, n); len > 0) noun_at_[p] = noun_end_[p + len - 1] = 1;
     });
-    ForFirstWord(d_.adjective_first_, w_[p].key, [&](uint32_t i) {
+    ForFirstWord(d_.adjective_first_, d_.adjective_stem_max_, w_[p].key, [&](uint32_t i) {
       int len = PhraseAt(d_.adjectives_[i], w_, p, n);
       if (len > 0) adj_at_[p] = adj_end_[p + len - 1] = 1;
       if (len == 1) adj_one_[p] = 1;
@@ -1001,7 +1006,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
       // The first time entry (in file order) that matches at p.
       uint32_t first = UINT32_MAX;
       int len = 0;
-      ForFirstWord(d_.time_first_, w_[p].key, [&](uint32_t i) {
+      ForFirstWord(d_.time_first_, d_.time_stem_max_, w_[p].key, [&](uint32_t i) {
         if (i >= first) return;
         if (int l = PhraseAt(d_.times_[i].words, w_, p, n); l > 0) first = i, len = l;
       });

@@ -272,8 +272,10 @@ class UserDictionaries {
       verb_first_, discard_first_;
   bool has_stems_ = false;
   // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
-  // first word of a text word, stems included: see the coder's ForFirstWord).
+  // first word of a text word, stems included: see the coder's ForFirstWord), and the
+  // length of the longest stem (inexact first word) of each, 0 when it has none.
   FirstWordIndex noun_first_, adjective_first_, time_first_;
+  size_t noun_stem_max_ = 0, adjective_stem_max_ = 0, time_stem_max_ = 0;
   // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
   // commas do not end clauses); else after PETRARCH.
   bool tabari_ = false;

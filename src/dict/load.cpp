@@ -520,6 +520,8 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
       if (words.empty()) continue;
       auto& list = section == 1 ? nouns_ : adjectives_;
       (section == 1 ? noun_first_ : adjective_first_)[words[0].text].push_back(static_cast<uint32_t>(list.size()));
+      size_t& stem_max = section == 1 ? noun_stem_max_ : adjective_stem_max_;
+      if (!words[0].exact) stem_max = std::max(stem_max, words[0].text.size());
       list.push_back(std::move(words));
       continue;
     }
@@ -927,6 +929,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
       te.line = static_cast<uint32_t>(l.number);
       if (te.words.empty()) continue;
       time_first_[te.words[0].text].push_back(static_cast<uint32_t>(times_.size()));
+      if (!te.words[0].exact) time_stem_max_ = std::max(time_stem_max_, te.words[0].text.size());
       times_.push_back(std::move(te));
       continue;
     }

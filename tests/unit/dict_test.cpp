@@ -238,6 +238,24 @@ TEST(Dict, TabariPrepositionalObjectIsNoSubject) {
             (std::set<Coding>{{"SYL", "MRS", "220"}}));
 }
 
+TEST(Dict, TabariNounsByStemOrWholeWord) {
+  // A <NOUN> word is never a verb, whether it is a stem ("STRIKER": "strikers") or a whole
+  // word ("STRIKES_") longer than any stem of the list, which is looked up as it stands.
+  const std::pair<const char*, const char*> cases[] = {
+      {"<NOUN>\nSTRIKER\n</NOUN>\n", "Freedonia's strikers warned Sylvania on Monday."},
+      {"<NOUN>\nLEAD\nSTRIKES_\n</NOUN>\n", "Freedonia's strikes warned Sylvania on Monday."}};
+  for (const auto& [nouns, text] : cases) {
+    UserDictionaries d = Dicts();
+    d.LoadText("t.verbs", "STRIKE  [190] ;stem\nWARNED  [160]\n", FileKind::kVerbs);
+    d.LoadText("t.actors", std::string(nouns) + "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\n", FileKind::kActors);
+    EXPECT_EQ(Code(d, text), (std::set<Coding>{{"FRD", "SYL", "160"}})) << text;
+  }
+  UserDictionaries d = Dicts();
+  d.LoadText("t.verbs", "STRIKE  [190] ;stem\nWARNED  [160]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Freedonia's strikes warned Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "190"}}));
+}
+
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
   UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "WARNED  [160]\nWELCOMED [041]\nATTACKED [223]\n", FileKind::kVerbs);
