@@ -376,6 +376,17 @@ StatusOr<std::unique_ptr<Coder>> Coder::Open(const std::string& lexicon_path,
     Status st = im.dicts.Load(path);
     if (!st.ok()) return st;
   }
+  // The dictionary coder reads sentences with English function words that travel with the
+  // packs (so $ATTACHE_PACKS overrides them too).
+  if (!options.user_dictionaries.empty()) {
+    const Lexicon::PackFile* words = nullptr;
+    for (const auto& f : files)
+      if (f.path == "lang/en/dictcoder.txt") words = &f;
+    if (words == nullptr)
+      return Status::Error("lang/en/dictcoder.txt, the dictionary coder's English words, is not among the packs");
+    Status st = im.dicts.LoadWords(words->path, words->text);
+    if (!st.ok()) return st;
+  }
   for (const auto& w : im.dicts.warnings())
     im.warnings.push_back(w.file + ":" + std::to_string(w.line) + ": " + w.message);
   return coder;

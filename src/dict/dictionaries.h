@@ -29,6 +29,51 @@ struct WordHash {
 };
 using FirstWordIndex = std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>;
 
+// The dictionary coder's English function words (data/lang/en/dictcoder.txt), by class: a
+// word's classes are bits, looked up once per word of a sentence.
+namespace word_class {
+enum : uint32_t {
+  kPreposition = 1u << 0,        // preposition
+  kGenitive = 1u << 1,           // genitive
+  kArticle = 1u << 2,            // article
+  kDefinite = 1u << 3,           // article.definite
+  kIndefinite = 1u << 4,         // article.indefinite
+  kNounDeterminer = 1u << 5,     // noun.determiner
+  kActorGapBreak = 1u << 6,      // actor.gap.break
+  kAgentGap = 1u << 7,           // agent.gap
+  kAgentElite = 1u << 8,         // agent.elite
+  kAnd = 1u << 9,                // conjunction.and
+  kAgentOf = 1u << 10,           // agent.of
+  kPair = 1u << 11,              // conjunction.pair
+  kCompoundLink = 1u << 12,      // compound.link
+  kListSeparator = 1u << 13,     // list.separator
+  kClauseConjunction = 1u << 14, // clause.conjunction
+  kConjunction = 1u << 15,       // conjunction
+  kSubordinator = 1u << 16,      // subordinator
+  kModifierStop = 1u << 17,      // modifier.stop
+  kModifierCommaStop = 1u << 18, // modifier.comma.stop
+  kSubjectAuxiliary = 1u << 19,  // subject.auxiliary
+  kModal = 1u << 20,             // modal
+  kPassiveBe = 1u << 21,         // passive.be
+  kPassiveAgent = 1u << 22,      // passive.agent
+  kPrepositionSubject = 1u << 23,// preposition.subject
+  kPrepositionHead = 1u << 24,   // preposition.head
+  kPronounForward = 1u << 25,    // pronoun.forward
+  kPronounDeref = 1u << 26,      // pronoun.deref
+  kPronounClauseSubject = 1u << 27,  // pronoun.clause.subject
+  kPronounSubject = 1u << 28,    // pronoun.subject
+};
+}  // namespace word_class
+
+struct CoderWords {
+  std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> classes;  // word -> bits
+  bool loaded = false;
+  uint32_t Of(std::string_view word) const {
+    auto it = classes.find(word);
+    return it == classes.end() ? 0 : it->second;
+  }
+};
+
 struct LoadWarning {
   std::string file;
   int line = 0;
@@ -190,6 +235,12 @@ class UserDictionaries {
   // Loads text already in memory (tests, fuzzing); `name` is used in rule ids.
   void LoadText(std::string_view name, std::string_view text, FileKind kind);
 
+  // The coder's English function words, `class = word, ...` lines (data/lang/en/dictcoder.txt,
+  // which Coder::Open takes from the lexicon's packs). An error names the line of a class the
+  // coder does not know, or a class the file lacks; nothing is changed then. Without them
+  // the coder knows no function word: load them before coding.
+  Status LoadWords(std::string_view name, std::string_view text);
+
   // Sets a coding switch by its PETRARCH configuration name (PETR_config.ini):
   // new_actor_length, require_dyad, comma_min/max/emin/emax/bmin/bmax. False when the name
   // or the value is not understood (nothing is changed then).
@@ -221,11 +272,14 @@ class UserDictionaries {
       verb_first_, discard_first_;
   bool has_stems_ = false;
   // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
-  // first word of a text word, stems included: see the coder's ForFirstWord).
+  // first word of a text word, stems included: see the coder's ForFirstWord), and the
+  // length of the longest stem (inexact first word) of each, 0 when it has none.
   FirstWordIndex noun_first_, adjective_first_, time_first_;
+  size_t noun_stem_max_ = 0, adjective_stem_max_ = 0, time_stem_max_ = 0;
   // A TABARI verbs file was loaded: code after TABARI (first actor of the clause as source,
   // commas do not end clauses); else after PETRARCH.
   bool tabari_ = false;
+  CoderWords words_;  // LoadWords
 
  private:
   void LoadVerbs(uint32_t file, const std::vector<DictLine>& lines);

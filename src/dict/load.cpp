@@ -253,6 +253,85 @@ int32_t ParseDictDate(std::string_view s) {
   return 0;
 }
 
+namespace {
+
+// The classes of data/lang/en/dictcoder.txt and their bits.
+struct WordClassName {
+  std::string_view name;
+  uint32_t bit;
+};
+constexpr WordClassName kWordClasses[] = {
+    {"preposition", word_class::kPreposition},
+    {"genitive", word_class::kGenitive},
+    {"article", word_class::kArticle},
+    {"article.definite", word_class::kDefinite},
+    {"article.indefinite", word_class::kIndefinite},
+    {"noun.determiner", word_class::kNounDeterminer},
+    {"actor.gap.break", word_class::kActorGapBreak},
+    {"agent.gap", word_class::kAgentGap},
+    {"agent.elite", word_class::kAgentElite},
+    {"conjunction.and", word_class::kAnd},
+    {"agent.of", word_class::kAgentOf},
+    {"conjunction.pair", word_class::kPair},
+    {"compound.link", word_class::kCompoundLink},
+    {"list.separator", word_class::kListSeparator},
+    {"clause.conjunction", word_class::kClauseConjunction},
+    {"conjunction", word_class::kConjunction},
+    {"subordinator", word_class::kSubordinator},
+    {"modifier.stop", word_class::kModifierStop},
+    {"modifier.comma.stop", word_class::kModifierCommaStop},
+    {"subject.auxiliary", word_class::kSubjectAuxiliary},
+    {"modal", word_class::kModal},
+    {"passive.be", word_class::kPassiveBe},
+    {"passive.agent", word_class::kPassiveAgent},
+    {"preposition.subject", word_class::kPrepositionSubject},
+    {"preposition.head", word_class::kPrepositionHead},
+    {"pronoun.forward", word_class::kPronounForward},
+    {"pronoun.deref", word_class::kPronounDeref},
+    {"pronoun.clause.subject", word_class::kPronounClauseSubject},
+    {"pronoun.subject", word_class::kPronounSubject},
+};
+
+}  // namespace
+
+Status UserDictionaries::LoadWords(std::string_view name, std::string_view text) {
+  CoderWords out;
+  uint32_t seen = 0;
+  int number = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++number;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    const std::string where = std::string(name) + ":" + std::to_string(number) + ": ";
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return Status::Error(where + "expected `class = word, word, ...`");
+    std::string_view cls = Trim(line.substr(0, eq));
+    uint32_t bit = 0;
+    for (const auto& c : kWordClasses)
+      if (c.name == cls) bit = c.bit;
+    if (bit == 0) return Status::Error(where + "unknown word class `" + std::string(cls) + "`");
+    seen |= bit;
+    std::string_view rest = line.substr(eq + 1);
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      std::string_view word = Trim(rest.substr(0, comma));
+      if (!word.empty()) out.classes[std::string(word)] |= bit;
+      if (comma == std::string_view::npos) break;
+      rest = rest.substr(comma + 1);
+    }
+  }
+  for (const auto& c : kWordClasses)
+    if (!(seen & c.bit)) return Status::Error(std::string(name) + ": word class `" + std::string(c.name) + "` missing");
+  out.loaded = true;
+  words_ = std::move(out);
+  return Status::Ok();
+}
+
 void UserDictionaries::Warn(uint32_t file, int line, std::string message) {
   if (warnings_.size() < 10000) warnings_.push_back({files_[file], line, std::move(message)});
 }
@@ -441,6 +520,8 @@ void UserDictionaries::LoadActors(uint32_t f, const std::vector<Line>& lines) {
       if (words.empty()) continue;
       auto& list = section == 1 ? nouns_ : adjectives_;
       (section == 1 ? noun_first_ : adjective_first_)[words[0].text].push_back(static_cast<uint32_t>(list.size()));
+      size_t& stem_max = section == 1 ? noun_stem_max_ : adjective_stem_max_;
+      if (!words[0].exact) stem_max = std::max(stem_max, words[0].text.size());
       list.push_back(std::move(words));
       continue;
     }
@@ -848,6 +929,7 @@ void UserDictionaries::LoadVerbs(uint32_t f, const std::vector<Line>& lines) {
       te.line = static_cast<uint32_t>(l.number);
       if (te.words.empty()) continue;
       time_first_[te.words[0].text].push_back(static_cast<uint32_t>(times_.size()));
+      if (!te.words[0].exact) time_stem_max_ = std::max(time_stem_max_, te.words[0].text.size());
       times_.push_back(std::move(te));
       continue;
     }

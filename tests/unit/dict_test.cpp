@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "dict/dictionaries.h"
+#include "text/strings.h"
 
 namespace {
 
@@ -13,6 +14,18 @@ using attache::dict::DictEvent;
 using attache::dict::FileKind;
 using attache::dict::UserDictionaries;
 using Coding = std::tuple<std::string, std::string, std::string>;
+
+// Dictionaries with the coder's English function words (data/lang/en/dictcoder.txt), as
+// Coder::Open gives them from the lexicon's packs.
+UserDictionaries Dicts() {
+  UserDictionaries d;
+  auto body = attache::text::ReadFile(std::string(ATTACHE_SOURCE_DIR) + "/data/lang/en/dictcoder.txt");
+  EXPECT_TRUE(body.ok()) << body.status().message();
+  if (body.ok()) {
+    EXPECT_TRUE(d.LoadWords("lang/en/dictcoder.txt", *body).ok());
+  }
+  return d;
+}
 
 std::set<Coding> Code(const UserDictionaries& d, std::string_view text, int32_t date = 20240101) {
   std::vector<DictEvent> ev;
@@ -46,7 +59,7 @@ pattern = * troops [150]
 )";
 
 TEST(Dict, OwnFormatActorsAgentsAndFrames) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("own.txt", kOwn, FileKind::kAuto);
   EXPECT_TRUE(d.warnings().empty()) << d.warnings()[0].message;
   EXPECT_EQ(Code(d, "Freedonia condemned Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "122"}}));
@@ -62,7 +75,7 @@ TEST(Dict, OwnFormatActorsAgentsAndFrames) {
 }
 
 TEST(Dict, RuleIdNamesFileAndLine) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("own.txt", kOwn, FileKind::kAuto);
   std::vector<DictEvent> ev;
   attache::dict::CodeText(d, "Freedonia sent food aid to Sylvania.", {}, ev);
@@ -71,7 +84,7 @@ TEST(Dict, RuleIdNamesFileAndLine) {
 }
 
 TEST(Dict, PetrarchFormats) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt", R"(&TIES
 +DIPLOMATIC TIES
 +RELATIONS
@@ -105,7 +118,7 @@ SYLVANIA [SYL]
 }
 
 TEST(Dict, TabariFormatsAndStems) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", R"(<SYNSETS>
 &AID
 +FOOD_AID
@@ -142,7 +155,7 @@ SEND_ [---]
 }
 
 TEST(Dict, OddLinesAreWarningsNotCrashes) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("bad.verbs", "--- X\n- * [\n- no star [010]\n~ a b = c\n{ orphan }\n[[[\n\x01\xff\n--- Y [020] ---\nY\n- * * [1]\n",
              FileKind::kVerbs);
   d.LoadText("bad.actors", "\t[ABC 950101]\n+ORPHAN\nNOCODE\n[\nX [Y 99999-1]\nZ [Z <bad]\n", FileKind::kActors);
@@ -155,7 +168,7 @@ TEST(Dict, OddLinesAreWarningsNotCrashes) {
 
 // PETRARCH verb words are whole words: "departx" is not a form of DEPART.
 TEST(Dict, PetrarchVerbsAreWholeWords) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("p.verbs.txt", "--- DEPART [032] ---\nDEPART\n", FileKind::kVerbs);
   d.LoadText("p.actors.txt", "ESTONIA [EST]\nLIBYA [LBY]\n", FileKind::kActors);
   EXPECT_EQ(Code(d, "Estonia departed from Libya."), (std::set<Coding>{{"EST", "LBY", "032"}}));
@@ -165,7 +178,7 @@ TEST(Dict, PetrarchVerbsAreWholeWords) {
 // TABARI: a '?' code gives way to a later verb whose pattern names it; '=' is that word only;
 // CONVERT AGENT; a pronoun stands for the sentence's first actor.
 TEST(Dict, TabariVerbRulesAndOptions) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "SAID  [023?] ;x\nACT_ [100]\n- SAID WOULD * NOW  [101]\nBAN= [191]\n"
              "URGE  [102]\nASK  [090]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "ESTONIA_  [EST] ;x\nLIBYA_  [LBY]\nMOUSE= [MUS]\nELROND [ELF]\n"
@@ -197,7 +210,7 @@ TEST(Dict, TabariVerbRulesAndOptions) {
 }
 
 TEST(Dict, TabariActorWrittenApart) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "SAID  [023?] ;x\nREPORT  [025?]\nSHOULD  [101]\n- SAID *  [102]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA GUARD  [SYLGRD]\n", FileKind::kActors);
   // Any number of words may come between its words; a verb there is still the verb.
@@ -213,7 +226,7 @@ TEST(Dict, TabariActorWrittenApart) {
 }
 
 TEST(Dict, TabariPrepositionalObjectIsNoSubject) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "LAUNCH  [---] ;x\nRAID  [220]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
   // In a clause after the first, "against besieged Sylvania" is no subject of "raids".
@@ -225,8 +238,26 @@ TEST(Dict, TabariPrepositionalObjectIsNoSubject) {
             (std::set<Coding>{{"SYL", "MRS", "220"}}));
 }
 
+TEST(Dict, TabariNounsByStemOrWholeWord) {
+  // A <NOUN> word is never a verb, whether it is a stem ("STRIKER": "strikers") or a whole
+  // word ("STRIKES_") longer than any stem of the list, which is looked up as it stands.
+  const std::pair<const char*, const char*> cases[] = {
+      {"<NOUN>\nSTRIKER\n</NOUN>\n", "Freedonia's strikers warned Sylvania on Monday."},
+      {"<NOUN>\nLEAD\nSTRIKES_\n</NOUN>\n", "Freedonia's strikes warned Sylvania on Monday."}};
+  for (const auto& [nouns, text] : cases) {
+    UserDictionaries d = Dicts();
+    d.LoadText("t.verbs", "STRIKE  [190] ;stem\nWARNED  [160]\n", FileKind::kVerbs);
+    d.LoadText("t.actors", std::string(nouns) + "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\n", FileKind::kActors);
+    EXPECT_EQ(Code(d, text), (std::set<Coding>{{"FRD", "SYL", "160"}})) << text;
+  }
+  UserDictionaries d = Dicts();
+  d.LoadText("t.verbs", "STRIKE  [190] ;stem\nWARNED  [160]\n", FileKind::kVerbs);
+  d.LoadText("t.actors", "FREEDONIA [FRD] ;x\nSYLVANIA [SYL]\n", FileKind::kActors);
+  EXPECT_EQ(Code(d, "Freedonia's strikes warned Sylvania on Monday."), (std::set<Coding>{{"FRD", "SYL", "190"}}));
+}
+
 TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "WARNED  [160]\nWELCOMED [041]\nATTACKED [223]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "<NOUN>\nCATS\nDOGS\n</NOUN>\n<ADJECTIVE>\nGRIM\nBLEAK\n</ADJECTIVE>\n"
              "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nKLOPSTOKIA [KLP]\nLYDIA [LYD]\n",
@@ -252,7 +283,7 @@ TEST(Dict, TabariCompoundsWithNounsAndAdjectives) {
 }
 
 TEST(Dict, AgentsSharedByAList) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt", "--- WELCOME [041] ---\nWELCOMED\n", FileKind::kVerbs);  // PETRARCH style
   d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
   d.LoadText("g.txt", "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nGOVERNMENT [~GOV]\n", FileKind::kAgents);
@@ -267,7 +298,7 @@ TEST(Dict, AgentsSharedByAList) {
 }
 
 TEST(Dict, HyphenJoinsWordsOfAnActor) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "WARNED  [160]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "FREEDONIA [FRD]\nRUFUS_FIREFLY [RTF]\n", FileKind::kActors);
   // "Rufus-Firefly" is RUFUS_FIREFLY, as an underscore would be.
@@ -276,7 +307,7 @@ TEST(Dict, HyphenJoinsWordsOfAnActor) {
 }
 
 TEST(Dict, TabariNoActorPriorIsComplex) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("t.verbs", "CRITICIZED  [121]\n", FileKind::kVerbs);
   d.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
   const char* text = "Criticized by Freedonia on Monday, Sylvania walked out of the talks.";
@@ -289,7 +320,7 @@ TEST(Dict, TabariNoActorPriorIsComplex) {
 }
 
 TEST(Dict, PetrarchSubjectHeadsItsPrepositionalPhrase) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt", "--- CALL [095] ---\nCALLED\n", FileKind::kVerbs);  // PETRARCH style
   d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
   // The actor after "between" modifies the noun before it; Freedonia is the subject.
@@ -299,14 +330,14 @@ TEST(Dict, PetrarchSubjectHeadsItsPrepositionalPhrase) {
 
 TEST(Dict, CompoundAfterTheVerb) {
   // PETRARCH "- * WITH %": the compound is the target of the subject.
-  UserDictionaries p;
+  UserDictionaries p = Dicts();
   p.LoadText("v.txt", "--- AGREE [081] ---\nAGREES\n- * WITH % [031]\n", FileKind::kVerbs);
   p.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
   EXPECT_EQ(Code(p, "Freedonia agrees with Sylvania and Marsovia that the talks should go on."),
             (std::set<Coding>{{"FRD", "SYL", "031"}, {"FRD", "MRS", "031"}}));
   // TABARI codes the compound on itself ("Arnor has exchanged prisoners with Gondor and
   // Osgiliath" -> GON/OSG, OSG/GON).
-  UserDictionaries t;
+  UserDictionaries t = Dicts();
   t.LoadText("t.verbs", "AGREES [081]\n- * WITH %  [031]\n", FileKind::kVerbs);
   t.LoadText("t.actors", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\n", FileKind::kActors);
   EXPECT_EQ(Code(t, "Freedonia agrees with Sylvania and Marsovia that the talks should go on."),
@@ -314,7 +345,7 @@ TEST(Dict, CompoundAfterTheVerb) {
 }
 
 TEST(Dict, AgentLineOpeningWithASubstitutionSet) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("g.txt", "!MINST! = MINISTER, MINISTRY\n!MINST!_OF_SILLY_WALKS [~GOV]\n!MINST!  [~GOV]\n",
              FileKind::kAgents);
   d.LoadText("v.txt", "--- CONDEMN [122] ---\nCONDEMNED\n", FileKind::kVerbs);
@@ -325,7 +356,7 @@ TEST(Dict, AgentLineOpeningWithASubstitutionSet) {
 }
 
 TEST(Dict, PetrarchNewActors) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt", "--- LEFT [032:033] ---\nLEFT\n--- RISEN [---] ---\nRISEN\n- DEATH TOLL * [223]\n",
              FileKind::kVerbs);
   d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\n", FileKind::kActors);
@@ -350,7 +381,7 @@ TEST(Dict, PetrarchNewActors) {
 }
 
 TEST(Dict, PetrarchPhraseRules) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt",
              "--- ACCORD [---] ---\nACCORD\n- IN * [075]\n--- PARADE [017] ---\nPARADE\n"
              "--- ACT [100] ---\nACT\n- INDICATED SHOULD * [1011]\n--- SHOULD [101] ---\nSHOULD\n"
@@ -407,7 +438,7 @@ TEST(Dict, PetrarchPhraseRules) {
 }
 
 TEST(Dict, PetrarchCommaClauses) {
-  UserDictionaries d;
+  UserDictionaries d = Dicts();
   d.LoadText("v.txt", "--- SIGN [085] ---\nSIGNED\n--- RESTORE [064] ---\nRESTORE\n--- WELCOME [041] ---\nWELCOMED\n",
              FileKind::kVerbs);
   d.LoadText("a.txt", "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARSOVIA [MRS]\nLYDIA [LYD]\n", FileKind::kActors);
@@ -428,6 +459,36 @@ TEST(Dict, PetrarchCommaClauses) {
             (std::set<Coding>{{"FRD", "MRS", "041"}, {"SYL", "MRS", "041"}, {"LYD", "MRS", "041"}}));
   EXPECT_FALSE(d.SetOption("comma_max", "eight"));
   EXPECT_FALSE(d.SetOption("colour", "8"));
+}
+
+TEST(Dict, FunctionWordsComeFromTheWordFile) {
+  auto body = attache::text::ReadFile(std::string(ATTACHE_SOURCE_DIR) + "/data/lang/en/dictcoder.txt");
+  ASSERT_TRUE(body.ok());
+  const std::string verbs = "--- CRITICIZE [111] ---\nCRITICIZED\n";
+  const std::string actors = "FREEDONIA [FRD]\nSYLVANIA [SYL]\n";
+  // "by" after a form of "be" makes the sentence passive: the roles swap.
+  UserDictionaries d = Dicts();
+  d.LoadText("v.txt", verbs, FileKind::kVerbs);
+  d.LoadText("a.txt", actors, FileKind::kActors);
+  EXPECT_EQ(Code(d, "Sylvania was criticized by Freedonia."), (std::set<Coding>{{"FRD", "SYL", "111"}}));
+  // The same with no passive agent word in the file: no swap.
+  std::string edited = *body;
+  size_t at = edited.find("\npassive.agent = by\n");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 20, "\npassive.agent =\n");
+  UserDictionaries e;
+  ASSERT_TRUE(e.LoadWords("edited.txt", edited).ok());
+  e.LoadText("v.txt", verbs, FileKind::kVerbs);
+  e.LoadText("a.txt", actors, FileKind::kActors);
+  EXPECT_EQ(Code(e, "Sylvania was criticized by Freedonia."), (std::set<Coding>{{"SYL", "FRD", "111"}}));
+  // A class the coder does not know, or one missing, is refused with its place.
+  UserDictionaries f;
+  auto st = f.LoadWords("w.txt", *body + "colour = blue\n");
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("unknown word class `colour`"), std::string::npos) << st.message();
+  st = f.LoadWords("w.txt", "preposition = of\n");
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("missing"), std::string::npos) << st.message();
 }
 
 }  // namespace

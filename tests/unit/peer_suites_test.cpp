@@ -43,6 +43,13 @@ std::string ReadFile(const fs::path& p) {
 
 using attache::text::Squash;
 
+// The dictionary coder's English function words, as Coder::Open gives them from the
+// lexicon's packs (data/lang/en/dictcoder.txt).
+void LoadWords(UserDictionaries& d) {
+  std::string body = ReadFile(fs::path(ATTACHE_SOURCE_DIR) / "data" / "lang" / "en" / "dictcoder.txt");
+  EXPECT_TRUE(d.LoadWords("lang/en/dictcoder.txt", body).ok());
+}
+
 struct Record {
   std::string id, category, text;
   bool unreadable = false;  // the input was refused (an error record): no events
@@ -162,6 +169,7 @@ constexpr int kTabariFloor = 438;
 Outcome RunPetrarch(const fs::path& dir, const std::string& label, const std::string& report,
                     const std::function<void(std::vector<Record>&)>& text_of) {
   UserDictionaries dicts;
+  LoadWords(dicts);
   auto t0 = std::chrono::steady_clock::now();
   for (const char* f : {"PETR.Validate.verbs.txt", "PETR.Validate.actors.txt",
                         "PETR.Validate.agents.txt", "PETR.Validate.discards.txt"})
@@ -376,6 +384,7 @@ TEST(PeerSuites, TabariValidate) {
   fs::path dir = PeerDir() / "tabari";
   if (!fs::exists(dir / "Validate.text")) GTEST_SKIP() << "no peer suites at " << dir;
   UserDictionaries dicts;
+  LoadWords(dicts);
   dicts.options.minimum_words = 8;  // TABARI's own default (MINWRD-Cancel resets it to 8)
   // TABARI's default comma clauses (COMMA-Cancel returns to them): internal and terminal
   // ones of 2-10 words are deleted, initial ones never.
