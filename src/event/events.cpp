@@ -1016,6 +1016,25 @@ static bool NamedGroundCue(const pack::Frame& f, const Sentence& s, int from, in
   return false;
 }
 
+// A noun trigger whose genitive complement holds its frame's cue ("la fin | de l'accord de
+// coopération | avec Paris", "the suspension | of military cooperation | with Belgium"): the
+// complement is what the act works on, so the complements after it belong to the act even
+// when the complement is itself the trigger of another frame. `tt` is that other trigger;
+// true when it stands in the phrase right after the noun, opened by a genitive preposition
+// (grammar `genitive`), and that phrase holds one of the frame's cues.
+static bool CuedGenitiveComplement(const pack::Frame& f, const Sentence& s, int noun_end, int tt,
+                                   const pipeline::Analyzer& an) {
+  if (f.cues.empty() || tt < 0 || tt >= static_cast<int>(s.toks.size())) return false;
+  int ph = s.toks[tt].phrase;
+  if (ph < 0) return false;
+  const pl::Phrase& q = s.phrases[ph];
+  if (q.prep < 0 || q.prep != noun_end) return false;
+  if (!an.pack().Is("genitive", KeyOf(s.toks[q.prep], an))) return false;
+  for (const auto& cw : f.cues)
+    if (Occurs(s, q.b, q.e, cw, an)) return true;
+  return false;
+}
+
 // A town named as the complement of a noun that a locative preposition introduces: "devant
 // la base militaire française de Niamey", "outside the French embassy of Niamey". The town
 // places the act, not the nationality word on the way (that base is in Niger). Towns and
@@ -1557,6 +1576,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     if (c.noun) {
       for (int tt : trigger_tokens)
         if (tt > c.tok + c.len - 1 && tt < window_e && tt != c.tok) {
+          if (CuedGenitiveComplement(f, s, c.tok + c.len, tt, an)) continue;
           window_e = tt;
           break;
         }
