@@ -214,7 +214,10 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, const Tokeniz
         if (IsApostrophe(c)) {
           scratch.clear();
           FoldAppend(word.substr(0, prev), scratch);
-          if (IsElisionPrefix(scratch) && a < word.size()) {
+          // "ne" never stands before a capitalised word: "N'Djamena" is a name.
+          size_t peek = a;
+          const bool name = scratch == "n" && a < word.size() && IsUpper(NextCodePoint(word, peek));
+          if (IsElisionPrefix(scratch) && a < word.size() && !name) {
             out.Emit(start, static_cast<uint32_t>(start + a), TokenKind::kWord, pflag | kElided);
             pflag = 0;
             start += a;

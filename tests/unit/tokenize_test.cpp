@@ -35,6 +35,13 @@ TEST(TokenizeTest, NotCliticSplitsWithEitherApostrophe) {
   EXPECT_EQ(Keys("They didn\u2019t agree."), Keys("They didn't agree."));
 }
 
+TEST(TokenizeTest, FrenchNeIsNotSplitBeforeACapital) {
+  // "ne" never stands before a capitalised word: "N'Djamena" is one name, while "n'a" and
+  // "l'Ukraine" are elisions.
+  EXPECT_EQ(Words("N'Djamena n'a pas vu l'Ukraine."),
+            (std::vector<std::string>{"N'Djamena", "n'", "a", "pas", "vu", "l'", "Ukraine", "."}));
+}
+
 TEST(TokenizeTest, PossessiveSplitsWithEitherApostrophe) {
   EXPECT_EQ(Words("Russia's army"), (std::vector<std::string>{"Russia", "'s", "army"}));
   EXPECT_EQ(Words("Russia\u2019s army"), (std::vector<std::string>{"Russia", "\u2019s", "army"}));
