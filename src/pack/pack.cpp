@@ -149,6 +149,20 @@ Status LanguagePack::AddGrammar(std::string_view path, std::string_view text) {
   return Status::Ok();
 }
 
+// The frame keys that switch a flag on or off, and the flag each sets.
+static bool Frame::*SwitchOf(std::string_view key) {
+  static constexpr std::pair<std::string_view, bool Frame::*> kSwitches[] = {
+      {"mutual", &Frame::mutual},
+      {"target-required", &Frame::target_required},
+      {"names-act", &Frame::names_act},
+      {"target-foreign", &Frame::target_foreign},
+      {"source-required", &Frame::source_required},
+  };
+  for (const auto& [name, flag] : kSwitches)
+    if (key == name) return flag;
+  return nullptr;
+}
+
 Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
   int line_no = 0;
   size_t pos = 0;
@@ -199,24 +213,19 @@ Status LanguagePack::AddFrames(std::string_view path, std::string_view text) {
         if (!ParseSlot(*this, w, s)) return LineError(path, line_no, "unknown slot `" + std::string(w) + "`");
         dst.push_back(s);
       }
-    } else if (key == "mutual") {
-      cur->mutual = val == "yes";
-    } else if (key == "target-required") {
-      cur->target_required = val == "yes";
+    } else if (bool Frame::*flag = SwitchOf(key)) {
+      // Switches: `yes` or `no`, nothing else (a typo must not silently read as `no`).
+      if (val != "yes" && val != "no")
+        return LineError(path, line_no, std::string(key) + ": `yes` or `no`, not `" + std::string(val) + "`");
+      cur->*flag = val == "yes";
     } else if (key == "tense") {
       if (val != "future")
         return LineError(path, line_no, "tense: only `future` is known, not `" + std::string(val) + "`");
       cur->future_only = true;
-    } else if (key == "names-act") {
-      cur->names_act = val == "yes";
     } else if (key == "location") {
       if (val != "source")
         return LineError(path, line_no, "location: only `source` is known, not `" + std::string(val) + "`");
       cur->at_source = true;
-    } else if (key == "target-foreign") {
-      cur->target_foreign = val == "yes";
-    } else if (key == "source-required") {
-      cur->source_required = val != "no";
     } else if (key == "plover") {
       if (val != "none" && !IsPloverType(val))
         return LineError(path, line_no, "plover: `" + std::string(val) + "` is not one of the 16 PLOVER types, nor `none`");

@@ -158,6 +158,8 @@ TEST(FrameCheckTest, BadFramesNameFileLineAndProblem) {
        "lang/en/frames/test.txt:3: unknown slot `nearby`"},
       {"[a]\nverbs = meet\nsource = subject\ncameo = 040\nconfidence = high\n",
        "lang/en/frames/test.txt:5: confidence: expected a number from 0 to 1"},
+      {"[a]\nverbs = meet\nsource = subject\ncameo = 040\nmutual = ys\n",
+       "lang/en/frames/test.txt:5: mutual: `yes` or `no`, not `ys`"},
   };
   for (const auto& [frames, want] : cases) {
     Status st = LoadFrames(frames);
