@@ -3,14 +3,8 @@
 # a copy of data/ with one frame broken must fail to compile, and the intact copy must not.
 # $1 is the lexc binary, $2 the source tree. Skipped (77) without the system word lists.
 set -euo pipefail
-LEXC="${1:?usage: $0 LEXC_BINARY SOURCE_DIR}"
-SRC="${2:?usage: $0 LEXC_BINARY SOURCE_DIR}"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/attache-lexc-XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source "$(dirname "$0")/lib.sh"
+LEXC="$ATTACHE"  # this test is given the lexc binary where the others get attache
 [[ -r /usr/share/hunspell/fr_FR.dic && -r /usr/share/iso-codes/json/iso_3166-1.json ]] || exit 77
 
 cp -r "$SRC/data" "$WORK/data"
