@@ -67,7 +67,6 @@ enum : uint32_t {
 
 struct CoderWords {
   std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> classes;  // word -> bits
-  bool loaded = false;
   uint32_t Of(std::string_view word) const {
     auto it = classes.find(word);
     return it == classes.end() ? 0 : it->second;

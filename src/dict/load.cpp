@@ -297,17 +297,12 @@ constexpr WordClassName kWordClasses[] = {
 Status UserDictionaries::LoadWords(std::string_view name, std::string_view text) {
   CoderWords out;
   uint32_t seen = 0;
-  int number = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++number;
+  for (const Line& l : Lines(text)) {
+    std::string_view line = l.text;
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     line = Trim(line);
     if (line.empty()) continue;
-    const std::string where = std::string(name) + ":" + std::to_string(number) + ": ";
+    const std::string where = std::string(name) + ":" + std::to_string(l.number) + ": ";
     size_t eq = line.find('=');
     if (eq == std::string_view::npos) return Status::Error(where + "expected `class = word, word, ...`");
     std::string_view cls = Trim(line.substr(0, eq));
@@ -316,18 +311,11 @@ Status UserDictionaries::LoadWords(std::string_view name, std::string_view text)
       if (c.name == cls) bit = c.bit;
     if (bit == 0) return Status::Error(where + "unknown word class `" + std::string(cls) + "`");
     seen |= bit;
-    std::string_view rest = line.substr(eq + 1);
-    while (!rest.empty()) {
-      size_t comma = rest.find(',');
-      std::string_view word = Trim(rest.substr(0, comma));
-      if (!word.empty()) out.classes[std::string(word)] |= bit;
-      if (comma == std::string_view::npos) break;
-      rest = rest.substr(comma + 1);
-    }
+    for (std::string_view word : text::SplitList(line.substr(eq + 1)))
+      out.classes[std::string(word)] |= bit;
   }
   for (const auto& c : kWordClasses)
     if (!(seen & c.bit)) return Status::Error(std::string(name) + ": word class `" + std::string(c.name) + "` missing");
-  out.loaded = true;
   words_ = std::move(out);
   return Status::Ok();
 }
