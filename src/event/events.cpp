@@ -1458,7 +1458,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       // word right after a preposition ("offer of talks").
       if (i > 0 && pk.Is("phrasal.head", KeyOf(s.toks[i - 1], an))) noun_use = true;
       if (i > 0 && (s.toks[i - 1].cls & pl::kPrep) && !(s.toks[i - 1].cls & pl::kDet) &&
-          (t.pos & lex::kNoun) && KeyOf(s.toks[i - 1], an) != "to")
+          (t.pos & lex::kNoun) && !an.pack().Is("infinitive.marker", KeyOf(s.toks[i - 1], an)))
         noun_use = true;
       if (!noun_use) {
         Lemmas(t, lex::kVerb, an, lemmas);
@@ -2157,7 +2157,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
               }
             }
             for (int j = obj->b; j + 1 < obj->e; ++j) {
-              if (KeyOf(s.toks[j + 1], an) != "'s") continue;
+              if (!an.pack().Is("possessive.clitic", KeyOf(s.toks[j + 1], an))) continue;
               const Tok& q = s.toks[j];
               for (const Phrase& pp : s.phrases)
                 if (pp.b <= j && j < pp.e && &pp != obj && !pp.members.empty()) dst = pp.members;

@@ -800,13 +800,9 @@ bool Analyzer::ResolvePronoun(const Tok& tok, DocContext& ctx, ActorRef& out) co
   for (auto it = ctx.referents.rbegin(); it != ctx.referents.rend(); ++it) {
     if (it->sentence > ctx.current_sentence) continue;  // no cataphora across sentences
     const ActorRef& a = it->actor;
-    if (plural) {
-      if (!a.plural || a.code.empty()) continue;
-    } else {
-      if (!a.person || a.plural) continue;
-      if (fem && !a.feminine && !a.anaphoric && a.name.empty()) continue;
-      if (!fem && a.feminine) continue;
-    }
+    if (!a.person || a.plural) continue;
+    if (fem && !a.feminine && !a.anaphoric && a.name.empty()) continue;
+    if (!fem && a.feminine) continue;
     out = a;
     out.pronoun = true;
     return true;
