@@ -628,10 +628,6 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     pl::Analyzer& san = other ? other_an : an;
     ctx.lang = srt.code;
     san.Analyze(s, ctx);
-    // A phrase that ends inside a time expression is that time ("le 13 mars").
-    for (auto& p : s.phrases)
-      for (const auto& th : s.times)
-        if (p.e <= th.e && p.e > th.b && p.b >= th.b - 1) p.is_time = true;
     clauses[si] = event::SplitClauses(s, san);
     ctx.lang = rt.code;
     if (std::getenv("ATTACHE_TRACE") != nullptr) {

@@ -276,11 +276,7 @@ uint32_t Analyzer::ChooseEntity(std::span<const uint32_t> ids, const Sentence& s
         s.toks[e].t.kind == text::TokenKind::kWord &&
         ((!after_locative && (s.toks[e].nreadings == 0 || s.toks[e].pos == lex::kPropn)) ||
          (ctx.lang == lex::Lang::kEn && (s.toks[e].pos & lex::kNoun) && !(s.toks[e].cls & kClosedClass) &&
-          [&] {
-            for (const auto& th : s.times)
-              if (e >= th.b && e < th.e) return false;
-            return true;
-          }())) &&
+          !s.toks[e].in_time)) &&
         [&] {  // "Joshua Wong": a known surname or a village's name after it still makes it
                // a first name.
           for (lex::Lang lg : {ctx.lang, lex::Lang::kAny})
@@ -754,6 +750,10 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     s.phrases.push_back(p);
     i = j;
   }
+  // A phrase that ends inside a time expression is that time ("le 13 mars").
+  for (auto& p : s.phrases)
+    for (const auto& th : s.times)
+      if (p.e <= th.e && p.e > th.b && p.b >= th.b - 1) p.is_time = true;
   // Appositions: ", NP," right after another phrase.
   for (size_t pi = 1; pi < s.phrases.size(); ++pi) {
     Phrase& p = s.phrases[pi];
@@ -762,10 +762,7 @@ void Analyzer::Chunk(Sentence& s, DocContext& ctx) const {
     if (q.e != p.b - 1) continue;
     // A time has no apposition: "Lundi soir, le ministre ..., Jean-Noël Barrot, a demandé"
     // opens with the time, then the subject.
-    bool q_time = false;
-    for (const auto& th : s.times)
-      if (q.e <= th.e && q.e > th.b && q.b >= th.b - 1) q_time = true;
-    if (q_time) continue;
+    if (q.is_time) continue;
     bool closed = p.e >= n || IsComma(s.toks[p.e], ctx.text) ||
                   s.toks[p.e].t.kind == text::TokenKind::kPunct;
     if (closed) p.appos_of = static_cast<int>(pi - 1);
