@@ -651,6 +651,10 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
     ctx.lang = other_lang ? other_rt.code : rt.code;
     auto drafts = event::FindEvents(s, ctx, other_lang ? other_an : an, clauses[si]);
     ctx.lang = rt.code;
+    // The sentence's own pack, and whether it places its acts at a gathering: once per
+    // sentence, not per event.
+    const pack::LanguagePack& spk = (other_lang ? other_rt : rt).pack;
+    const bool on_sidelines = !drafts.empty() && OnSidelines(s, spk, an, ws.keys);
     for (auto& d : drafts) {
       Event ev;
       ev.id = doc.id + "#e" + std::to_string(++n_event);
@@ -700,8 +704,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
                                "text");
       // An act "on the sidelines of the summit" took place where the summit is, named in
       // this sentence or earlier (basis "story", the span of that earlier mention).
-      if (!ev.location && OnSidelines(s, (other_lang ? other_rt : rt).pack, an, ws.keys)) {
-        auto [gi, gp] = GatheringPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys);
+      if (!ev.location && on_sidelines) {
+        auto [gi, gp] = GatheringPlace(sentences, si, spk, an, ws.keys);
         if (gp != nullptr) {
           const pl::Sentence& gs = sentences[static_cast<size_t>(gi)];
           ev.location = place_of(gp->entity, span_of(gs.toks[gp->b].t.begin, gs.toks[gp->e - 1].t.end),
@@ -712,7 +716,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       // where the dispatch says one party visited the other (basis "story").
       if (!ev.location && Quad(ev.cameo) == 1 && ev.source && ev.target && ev.source->country &&
           ev.target->country && *ev.source->country != *ev.target->country) {
-        auto [vi, vp] = VisitPlace(sentences, si, (other_lang ? other_rt : rt).pack, an, ws.keys,
+        auto [vi, vp] = VisitPlace(sentences, si, spk, an, ws.keys,
                                    *lexicon, *ev.source->country, *ev.target->country);
         if (vp != nullptr) {
           const pl::Sentence& vs = sentences[static_cast<size_t>(vi)];
@@ -723,7 +727,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       // Two parties signing together ("Starmer and Zelenskiy signed a loan agreement") met to
       // sign (`copresence.verbs`): the meeting rule below places it like a meeting.
       const bool cosigned = ev.symmetric && [&] {
-        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        const pack::LanguagePack& pk = spk;
         for (int j = d.trig_b; j < d.trig_e; ++j) {
           const pl::Tok& t = s.toks[j];
           if (pk.Is("copresence.verbs", an.Key(t, ws.keys))) return true;
@@ -756,7 +760,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       // Hague, a ministry from its capital). Not for meetings (held anywhere), persons (who
       // travel) or a material act that landed in another country.
       auto institution = [&](const pl::ActorRef& a) {
-        const pack::LanguagePack& pk = (other_lang ? other_rt : rt).pack;
+        const pack::LanguagePack& pk = spk;
         for (int j = std::max(a.b, 0); j < a.e && j < static_cast<int>(s.toks.size()); ++j) {
           const pl::Tok& t = s.toks[j];
           if (pk.Is("institution.nouns", an.Key(t, ws.keys))) return true;
