@@ -143,6 +143,18 @@ void Diagnose(InputItem* item, std::string code, std::string message) {
   item->diagnostics.push_back({std::move(code), std::move(message)});
 }
 
+// Caps a record's text at the document limit, saying so.
+void CapText(std::string* text, const ReadOptions& options, InputItem* item) {
+  if (text->size() <= options.max_document_bytes) return;
+  const size_t full = text->size();
+  text->resize(options.max_document_bytes);
+  TrimToCharBoundary(text);
+  Diagnose(item, "input_truncated",
+           "read the first " + HumanBytes(text->size()) + " of " + HumanBytes(full) +
+               " of text (limit " + HumanBytes(options.max_document_bytes) +
+               " per document); the rest is not coded");
+}
+
 void Fail(InputItem* item, std::string code, std::string message) {
   item->error = InputError{std::move(code), std::move(message)};
   item->input.text.clear();
@@ -522,15 +534,7 @@ void ParseJsonLine(std::string_view line, std::string_view stem, std::string_vie
     return;
   }
   std::string body = std::move(*text);
-  if (body.size() > options.max_document_bytes) {
-    const size_t full = body.size();
-    body.resize(options.max_document_bytes);
-    TrimToCharBoundary(&body);
-    Diagnose(item, "input_truncated",
-             "read the first " + HumanBytes(body.size()) + " of " + HumanBytes(full) +
-                 " of text (limit " + HumanBytes(options.max_document_bytes) +
-                 " per document); the rest is not coded");
-  }
+  CapText(&body, options, item);
   DecodeText(std::move(body), options, item);
 }
 
@@ -726,18 +730,6 @@ std::string NodeText(const pugi::xml_node& node) {
     }
   }
   return out;
-}
-
-// Caps a record's text at the document limit, saying so.
-void CapText(std::string* text, const ReadOptions& options, InputItem* item) {
-  if (text->size() <= options.max_document_bytes) return;
-  const size_t full = text->size();
-  text->resize(options.max_document_bytes);
-  TrimToCharBoundary(text);
-  Diagnose(item, "input_truncated",
-           "read the first " + HumanBytes(text->size()) + " of " + HumanBytes(full) +
-               " of text (limit " + HumanBytes(options.max_document_bytes) +
-               " per document); the rest is not coded");
 }
 
 }  // namespace
