@@ -1592,9 +1592,9 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
       }
       bool refl_ok = false;
       int particle_end = -1;  // "shot down": the object comes after the particle
+      thread_local std::vector<std::string_view> lm;
+      Lemmas(t, lex::kVerb, an, lm);
       for (const auto& vt : f.verbs) {
-        thread_local std::vector<std::string_view> lm;
-        Lemmas(t, lex::kVerb, an, lm);
         if (std::find(lm.begin(), lm.end(), vt.lemma) == lm.end()) continue;
         if (vt.reflexive_only && !g.reflexive) continue;
         if (!vt.particle.empty()) {
@@ -1879,7 +1879,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 // entretien"); an auxiliary before a participle is not.
                 if ((q.cls & (pl::kAuxHave | pl::kAuxBe)) && nearest_verb >= 0) continue;
                 if (nearest_verb < 0) nearest_verb = j;
-                std::vector<std::string_view> lm2;
+                thread_local std::vector<std::string_view> lm2;
                 Lemmas(q, lex::kVerb | lex::kAux, an, lm2);
                 for (auto l : lm2)
                   if (pk.Is("support.verbs", l)) support = j;
@@ -1913,7 +1913,7 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
                 // "on the strikes", "killed in the strikes": an act already told.
               } else if (first_verb >= 0 && c.tok > first_verb && nearest_verb >= 0 &&
                          np_prep < 0 && [&] {
-                           std::vector<std::string_view> lm3;
+                           thread_local std::vector<std::string_view> lm3;
                            Lemmas(s.toks[nearest_verb], lex::kVerb, an, lm3);
                            for (auto l : lm3)
                              if (pk.Is("naming.verbs", l)) return true;
