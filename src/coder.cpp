@@ -67,6 +67,8 @@ double Goldstein(std::string_view cameo) {
   return root >= 1 && root <= 20 ? kRoot[root] : 0.0;
 }
 
+// The PLOVER type of a CAMEO code by its root; "" for roots 01 and 02 (statements and
+// appeals have no PLOVER type) and for anything that is not a code.
 std::string PloverOfRoot(std::string_view cameo) {
   int root = std::atoi(std::string(cameo.substr(0, 2)).c_str());
   int sub = cameo.size() >= 3 ? std::atoi(std::string(cameo.substr(0, 3)).c_str()) : root * 10;
@@ -663,7 +665,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       ev.plover = d.frame->plover.empty() ? std::optional<std::string>() : d.frame->plover;
       if (!ev.plover && d.frame->plover.empty()) {
         std::string p = PloverOfRoot(ev.cameo);
-        if (!p.empty() && ev.cameo.substr(0, 2) != "01" && ev.cameo.substr(0, 2) != "02") ev.plover = p;
+        if (!p.empty()) ev.plover = p;
       }
       ev.context = d.frame->context;
       ev.symmetric = d.symmetric;
@@ -895,9 +897,7 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         ev.id = doc.id + "#e" + std::to_string(++n_event);
         ev.rule = de.rule;
         ev.cameo = de.cameo;
-        if (std::string p = PloverOfRoot(de.cameo); !p.empty() && de.cameo.size() >= 2 &&
-            de.cameo.compare(0, 2, "01") != 0 && de.cameo.compare(0, 2, "02") != 0)
-          ev.plover = p;
+        if (std::string p = PloverOfRoot(de.cameo); !p.empty()) ev.plover = p;
         auto actor = [&](const std::string& code, int b, int e) {
           Actor a;
           a.code = code;
