@@ -45,32 +45,34 @@ bool SpeakerOf(const pl::Sentence& s, const pl::Phrase& p, const pl::DocContext&
   out = *p.person;
   if (!out.country.empty()) return true;
   const int self = static_cast<int>(&p - s.phrases.data());
-  for (const auto& q : s.phrases) {
-    if (q.appos_of != self || q.members.empty() || q.members[0].country.empty()) continue;
-    const pl::ActorRef& who = q.members[0];
+  // The person's country and, lacking one, sector from an actor known to be that person.
+  auto adopt = [&](const pl::ActorRef& who) {
     out.country = who.country;
     if (out.sector.empty()) out.sector = who.sector;
-    out.code = who.code.empty() ? out.country + out.sector : who.code;
+    out.code = who.code.empty() ? pl::ActorCode(out.country, out.sector) : who.code;
+  };
+  for (const auto& q : s.phrases) {
+    if (q.appos_of != self || q.members.empty() || q.members[0].country.empty()) continue;
+    adopt(q.members[0]);
     return true;
   }
   if (!out.name.empty()) {
-    auto ends_with = [](std::string_view full, std::string_view tail) {
-      return full.size() >= tail.size() && full.substr(full.size() - tail.size()) == tail &&
+    // An earlier speaker whose name ends with this one's ("Kayikwamba Wagner" ... "Wagner").
+    auto ends_with_name = [](std::string_view full, std::string_view tail) {
+      return full.ends_with(tail) &&
              (full.size() == tail.size() || full[full.size() - tail.size() - 1] == ' ');
     };
     for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
       const pl::ActorRef& who = it->speaker;
       if (!it->has_speaker || who.country.empty() || who.name.empty()) continue;
-      if (!ends_with(who.name, out.name)) continue;
-      out.country = who.country;
-      if (out.sector.empty()) out.sector = who.sector;
-      out.code = who.code.empty() ? out.country + out.sector : who.code;
+      if (!ends_with_name(who.name, out.name)) continue;
+      adopt(who);
       return true;
     }
   }
   if (!ctx.dateline_country.empty()) {
     out.country = ctx.dateline_country;
-    out.code = out.country + out.sector;
+    out.code = pl::ActorCode(out.country, out.sector);
   }
   return true;
 }
