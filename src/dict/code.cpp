@@ -233,6 +233,15 @@ class SentenceCoder {
   void NewActors(int b, int e, std::vector<std::string>& out) const;
   int GroupEndingAt(int p) const;
   bool MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bool adjacent, int dir, Binding& b, int lo, int hi);
+  // Does `pat` match around its anchor: its words before ending at `before_end`, its words
+  // after starting at `after_begin`, within words [lo, hi]? (Verb and time patterns alike.)
+  bool MatchesAround(const Pattern& pat, int before_end, int after_begin, Binding& b, int lo, int hi) {
+    if (!pat.before.empty() && !MatchSeq(Sequence(pat.before, -1, seq_before_), 0, before_end,
+                                         pat.verb_joined_before, -1, b, lo, hi))
+      return false;
+    return MatchSeq(Sequence(pat.after, +1, seq_after_), 0, after_begin, pat.verb_joined_after, +1, b,
+                    lo, hi);
+  }
   std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
   // The same into a buffer the coder reuses: the patterns tried for every verb then cost no
   // allocation once the buffers have grown.
@@ -1018,10 +1027,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
         for (const auto& pat : te.patterns) {
           if (chosen && pat.literal <= chosen->literal) continue;
           Binding b;
-          if (!pat.before.empty() &&
-              !MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, 0, n))
-            continue;
-          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, p + len, pat.verb_joined_after, +1, b, 0, n)) continue;
+          if (!MatchesAround(pat, p - 1, p + len, b, 0, n)) continue;
           chosen = &pat;
         }
         if (chosen) code = chosen->code;
@@ -1127,9 +1133,7 @@ bool SentenceCoder::Run(std::vector<DictEvent>& out) {
           // next one that matches, or the verb's own code, applies ("restore fxll ties").
           if (!d_.tabari_ && pat.code.complex()) continue;
           Binding b;
-          if (!MatchSeq(Sequence(pat.before, -1, seq_before_), 0, p - 1, pat.verb_joined_before, -1, b, cb, ce))
-            continue;
-          if (!MatchSeq(Sequence(pat.after, +1, seq_after_), 0, ve, pat.verb_joined_after, +1, b, cb, ce)) continue;
+          if (!MatchesAround(pat, p - 1, ve, b, cb, ce)) continue;
           chosen = &pat;
           bind = b;
         }
