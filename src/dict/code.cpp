@@ -242,9 +242,9 @@ class SentenceCoder {
     return MatchSeq(Sequence(pat.after, +1, seq_after_), 0, after_begin, pat.verb_joined_after, +1, b,
                     lo, hi);
   }
-  std::vector<Item> Sequence(const std::vector<PatternElem>& v, int dir) const;
-  // The same into a buffer the coder reuses: the patterns tried for every verb then cost no
-  // allocation once the buffers have grown.
+  // A pattern's elements as the items matched in direction `dir`, written into `out`, a
+  // buffer the caller reuses: the patterns tried for every verb then cost no allocation once
+  // the buffers have grown.
   const std::vector<Item>& Sequence(const std::vector<PatternElem>& v, int dir, std::vector<Item>& out) const;
   // Whether word q is of one of the word classes in `mask` (data/lang/en/dictcoder.txt).
   bool Is(int q, uint32_t mask) const { return (w_[q].cls & mask) != 0; }
@@ -734,13 +734,6 @@ void SentenceCoder::NewActors(int b, int e, std::vector<std::string>& out) const
   }
 }
 
-std::vector<SentenceCoder::Item> SentenceCoder::Sequence(const std::vector<PatternElem>& v,
-                                                         int dir) const {
-  std::vector<Item> out;
-  Sequence(v, dir, out);
-  return out;
-}
-
 const std::vector<SentenceCoder::Item>& SentenceCoder::Sequence(const std::vector<PatternElem>& v, int dir,
                                                                 std::vector<Item>& out) const {
   out.clear();
@@ -769,20 +762,21 @@ bool SentenceCoder::MatchSeq(const std::vector<Item>& seq, size_t k, int pos, bo
       case Slot::kAlternatives: {
         const auto& members = e.slot == Slot::kSynset ? d_.synsets_[e.synset].members : e.alternatives;
         for (const auto& m : members) {
-          std::vector<Item> next;
-          auto ms = Sequence(m, dir);
+          std::vector<Item> next;  // one per level: the recursion below still reads it
+          Sequence(m, dir, next);
+          const size_t mn = next.size();
           // A member's words keep their own connectors ("AUSTRIAN FLORIN" allows "austrian
           // gold florin", "SWISS_FRANC" does not). TABARI checks the '_' written after a synset
           // ("&NEGATVAUXVRB_EVER") only when the member is a single word: after "REALLY_DID_NOT"
           // the member's own last connector (none) applies.
           // PETRARCH synset members are contiguous phrases.
-          bool multi = d_.tabari_ && e.slot == Slot::kSynset && ms.size() > 1;
+          bool multi = d_.tabari_ && e.slot == Slot::kSynset && mn > 1;
           bool contiguous = !d_.tabari_ && e.slot == Slot::kSynset;
-          for (size_t i = 0; i < ms.size(); ++i) {
-            bool last = i + 1 == ms.size();
-            bool join = last ? seq[k].join : (contiguous || ms[i].join);
+          for (size_t i = 0; i < mn; ++i) {
+            bool last = i + 1 == mn;
+            bool join = last ? seq[k].join : (contiguous || next[i].join);
             if (last && multi && dir > 0) join = false;
-            next.push_back({ms[i].e, join});
+            next[i].join = join;
           }
           next.insert(next.end(), seq.begin() + k + 1, seq.end());
           Binding saved = b;
