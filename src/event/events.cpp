@@ -74,6 +74,14 @@ struct VerbGroup {
   int dative = -1;               // "lui", "leur" before the verb: the recipient
 };
 
+// The modality a verb group gives the act it carries.
+const char* ModalityOf(const VerbGroup& g) {
+  if (g.negated) return "negated";
+  if (g.conditional || g.hypothetical) return "hypothetical";
+  if (g.future || g.planned || g.infinitive) return "planned";
+  return "asserted";
+}
+
 VerbGroup AnalyseVerbGroup(const Sentence& s, int v, const pipeline::Analyzer& an,
                            const pl::DocContext& ctx, const Clause& cl) {
   VerbGroup g;
@@ -2385,15 +2393,10 @@ std::vector<EventDraft> FindEvents(Sentence& s, pl::DocContext& ctx, const pipel
     // Modality.
     std::string modality = "asserted";
     if (!c.noun) {
-      if (g.negated) modality = "negated";
-      else if (g.conditional || g.hypothetical) modality = "hypothetical";
-      else if (g.future || g.planned || g.infinitive) modality = "planned";
+      modality = ModalityOf(g);
     } else if (impact >= 0) {
       // "Des frappes n'ont pas touché", "strikes could hit": the verb of hitting's group.
-      VerbGroup ig = AnalyseVerbGroup(s, impact, an, ctx, cl);
-      if (ig.negated) modality = "negated";
-      else if (ig.conditional || ig.hypothetical) modality = "hypothetical";
-      else if (ig.future || ig.planned || ig.infinitive) modality = "planned";
+      modality = ModalityOf(AnalyseVerbGroup(s, impact, an, ctx, cl));
     } else {
       // A nominal event takes the modality of its clause's verb group.
       for (int j = cl.b; j < cl.e; ++j) {
