@@ -12,13 +12,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "attache/coder.h"
+#include "text/strings.h"
 
 namespace {
 
@@ -42,19 +41,13 @@ const Corpus& TheCorpus() {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
+      auto body = attache::text::ReadFile(f.string());
+      if (!body.ok()) continue;
       attache::DocumentInput d;
       d.id = f.stem().string();
-      d.text = ss.str();
+      d.text = std::move(*body);
       c.bytes += d.text.size();
-      bool in_word = false;
-      for (unsigned char ch : d.text) {
-        bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-        if (!space && !in_word) ++c.words;
-        in_word = !space;
-      }
+      c.words += attache::text::SplitWords(d.text).size();
       c.docs.push_back(std::move(d));
     }
     return c;
@@ -62,11 +55,15 @@ const Corpus& TheCorpus() {
   return corpus;
 }
 
+// $ATTACHE_LEXICON, else the build's lexicon.
+std::string LexiconPath() {
+  const char* env = std::getenv("ATTACHE_LEXICON");
+  return env ? env : std::string(ATTACHE_BINARY_DIR) + "/attache.lex";
+}
+
 const attache::Coder* TheCoder() {
   static const std::unique_ptr<attache::Coder> coder = []() -> std::unique_ptr<attache::Coder> {
-    const char* env = std::getenv("ATTACHE_LEXICON");
-    std::string path = env ? env : std::string(ATTACHE_BINARY_DIR) + "/attache.lex";
-    auto opened = attache::Coder::Open(path, attache::CoderOptions{});
+    auto opened = attache::Coder::Open(LexiconPath(), attache::CoderOptions{});
     if (!opened.ok()) return nullptr;
     return std::move(opened.value());
   }();
@@ -118,8 +115,7 @@ BENCHMARK(BM_CodeOneDispatch)->Unit(benchmark::kMicrosecond);
 
 // Opening the lexicon: mmap and self-tests, paid once per process.
 void BM_OpenLexicon(benchmark::State& state) {
-  const char* env = std::getenv("ATTACHE_LEXICON");
-  std::string path = env ? env : std::string(ATTACHE_BINARY_DIR) + "/attache.lex";
+  const std::string path = LexiconPath();
   for (auto _ : state) {
     auto c = attache::Coder::Open(path, attache::CoderOptions{});
     if (!c.ok()) {

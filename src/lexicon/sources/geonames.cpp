@@ -72,7 +72,6 @@ Status WorldSources::LoadCities(const std::string& path) {
   while (std::getline(in, line)) {
     ++line_no;
     if (line.empty()) continue;
-    if (line.back() == '\r') line.pop_back();
     auto f = text::SplitFields(line, '\t');
     if (f.size() != 19) {
       return Status::Error(path + ":" + std::to_string(line_no) + ": expected 19 columns, got " +
