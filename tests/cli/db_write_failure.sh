@@ -19,9 +19,7 @@ db.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN new.id = ?1"
            " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END".replace("?1", repr(sys.argv[2])))
 db.commit()
 PY
-rc=0
-"$ATTACHE" code "${inputs[@]}" --db "$WORK/a.sqlite" >/dev/null 2>"$WORK/err" || rc=$?
-[[ $rc == 1 ]] || { cat "$WORK/err" >&2; fail "exit $rc, expected 1 after a failed write"; }
+expect_status 1 "$ATTACHE" code "${inputs[@]}" --db "$WORK/a.sqlite"  # 1: a write failed
 grep -q "refused by the test" "$WORK/err" || { cat "$WORK/err" >&2; fail "the write error is not reported"; }
 "$PYTHON" - "$WORK/a.sqlite" "${inputs[0]}" "${inputs[1]}" <<'PY'
 import os, sqlite3, sys
