@@ -53,9 +53,11 @@ bool WordMatches(const DictWord& d, std::string_view key) {
 
 using namespace word_class;
 
-// Candidate entries whose first word matches `key` (exactly, or as a stem).
+// Candidate entries whose first word matches `key` (exactly, or as a stem no longer than
+// `stem_max`, the dictionaries' longest; 0 when they have none).
 template <typename Fn>
-void ForCandidates(const FirstWordIndex& index, std::string_view key, bool stems, Fn fn) {
+void ForCandidates(const FirstWordIndex& index, std::string_view key, size_t stem_max, Fn fn) {
+  const bool stems = stem_max > 0;
   if (auto it = index.find(key); it != index.end())
     for (uint32_t i : it->second) fn(i);
   // A hyphenated word may start a phrase of several words ("Al-Gore" for AL_GORE).
@@ -69,7 +71,7 @@ void ForCandidates(const FirstWordIndex& index, std::string_view key, bool stems
         for (uint32_t i : it->second) fn(i);
     return;
   }
-  for (size_t n = 2; n < key.size(); ++n) {
+  for (size_t n = 2; n < key.size() && n <= stem_max; ++n) {
     auto it = index.find(key.substr(0, n));
     if (it != index.end())
       for (uint32_t i : it->second) fn(i);
@@ -298,14 +300,14 @@ void SentenceCoder::FindMentions() {
     }
     int best = 0;
     int best_actor = -1, best_agent = -1;
-    ForCandidates(d_.actor_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+    ForCandidates(d_.actor_first_, w_[p].key, d_.stem_max_, [&](uint32_t i) {
       int len = PhraseAt(d_.actors_[i].words, w_, p, n);
       if (len > best) {
         best = len;
         best_actor = static_cast<int>(i);
       }
     });
-    ForCandidates(d_.agent_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+    ForCandidates(d_.agent_first_, w_[p].key, d_.stem_max_, [&](uint32_t i) {
       int len = PhraseAt(d_.agents_[i].words, w_, p, n);
       if (len > best) {
         best = len;
@@ -326,7 +328,7 @@ void SentenceCoder::FindMentions() {
       tail.erase(tail.begin(), tail.begin() + best);
     } else if (best == 0 && d_.tabari_) {
       size_t most = 0;
-      ForCandidates(d_.actor_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+      ForCandidates(d_.actor_first_, w_[p].key, d_.stem_max_, [&](uint32_t i) {
         if (d_.actors_[i].words.size() > most && WidePhraseAt(d_.actors_[i].words, w_, p, n, wide_at_)) {
           most = d_.actors_[i].words.size();
           best_actor = static_cast<int>(i);
@@ -867,7 +869,7 @@ bool SentenceCoder::Analyse() {
   for (int p = 0; p < n; ++p) {
     verb_form_at_[p] = static_cast<uint32_t>(verb_forms_.size());
     if (covered_[p] >= 0 || w_[p].punct || noun_at_[p]) continue;
-    ForCandidates(d_.verb_first_, w_[p].key, d_.has_stems_, [&](uint32_t i) {
+    ForCandidates(d_.verb_first_, w_[p].key, d_.stem_max_, [&](uint32_t i) {
       if (int len = PhraseAt(d_.verbs_[i].words, w_, p, n); len > 0) {
         verb_at_[p] = 1;
         verb_forms_.push_back({i, len});

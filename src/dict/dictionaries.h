@@ -269,7 +269,9 @@ class UserDictionaries {
   // First word -> entries. Stems (inexact first words) are looked up by every prefix.
   FirstWordIndex actor_first_, agent_first_,
       verb_first_, discard_first_;
-  bool has_stems_ = false;
+  // The longest stem among the actor, agent and verb entries' first words (0: no stems):
+  // prefixes of a text word longer than it cannot match one.
+  size_t stem_max_ = 0;
   // First word -> <NOUN>, <ADJECTIVE> and <TIME> entries (looked up by every candidate
   // first word of a text word, stems included: see the coder's ForFirstWord), and the
   // length of the longest stem (inexact first word) of each, 0 when it has none.

@@ -400,7 +400,7 @@ void UserDictionaries::Index(const std::vector<Entry>& entries,
                              FirstWordIndex& first) {
   const auto& w = entries.back().words;
   if (w.empty()) return;
-  if (!w[0].exact) has_stems_ = true;
+  if (!w[0].exact) stem_max_ = std::max(stem_max_, w[0].text.size());
   first[w[0].text].push_back(static_cast<uint32_t>(entries.size() - 1));
 }
 
@@ -429,7 +429,7 @@ void UserDictionaries::AddAgent(uint32_t f, int line, std::vector<DictWord> word
   Index(agents_, agent_first_);
 }
 
-// Discards never mark has_stems_: their first words are looked up exactly.
+// Discards never raise stem_max_: their first words are looked up exactly.
 void UserDictionaries::AddDiscard(uint32_t f, int line, std::vector<DictWord> words, bool story) {
   if (words.empty()) return;
   DiscardEntry d;
@@ -857,7 +857,7 @@ void UserDictionaries::AddVerbForms(uint32_t f, int line, uint32_t block, std::s
       vf.own = own;
       vf.file = f;
       vf.line = static_cast<uint32_t>(line);
-      if (!vf.words[0].exact) has_stems_ = true;
+      if (!vf.words[0].exact) stem_max_ = std::max(stem_max_, vf.words[0].text.size());
       verbs_.push_back(std::move(vf));
       verb_first_[verbs_.back().words[0].text].push_back(static_cast<uint32_t>(verbs_.size() - 1));
     }
