@@ -155,6 +155,15 @@ uint32_t DatelineEntity(const Lexicon& lexicon, const LangRuntime& rt, const ing
   return best;
 }
 
+// Is the token's form, or the lemma of one of its readings, a word of the pack's class `cls`?
+bool InClass(const pl::Tok& t, std::string_view cls, const pack::LanguagePack& pk,
+             const pl::Analyzer& an, const std::string& keys, const Lexicon& lexicon) {
+  if (pk.Is(cls, an.Key(t, keys))) return true;
+  for (uint32_t r = 0; r < t.nreadings; ++r)
+    if (pk.Is(cls, lexicon.str(t.readings[r].lemma))) return true;
+  return false;
+}
+
 // How far a visit told in the dispatch may stand from the act it places: the visit is the
 // story's scene when it is told in the lead or close to the act ("X, en visite à Séoul, a
 // signé ..." / the next paragraph); a visit told further on is another trip ("will visit
@@ -184,11 +193,7 @@ std::pair<int, const pl::PlaceHit*> VisitPlace(const std::vector<pl::Sentence>& 
       std::string_view c = lexicon.entity(ph.entity).country;
       if (c.empty() || (c != a && c != b)) continue;
       for (int j = std::max(0, ph.b - kVisitWordsBeforePlace); j < ph.b; ++j) {
-        const pl::Tok& t = s.toks[j];
-        bool visit = pk.Is("visit.words", an.Key(t, keys));
-        for (uint32_t r = 0; r < t.nreadings && !visit; ++r)
-          visit = pk.Is("visit.words", lexicon.str(t.readings[r].lemma));
-        if (visit) return &ph;
+        if (InClass(s.toks[j], "visit.words", pk, an, keys, lexicon)) return &ph;
       }
     }
     return nullptr;
@@ -729,13 +734,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       // Two parties signing together ("Starmer and Zelenskiy signed a loan agreement") met to
       // sign (`copresence.verbs`): the meeting rule below places it like a meeting.
       const bool cosigned = ev.symmetric && [&] {
-        const pack::LanguagePack& pk = spk;
-        for (int j = d.trig_b; j < d.trig_e; ++j) {
-          const pl::Tok& t = s.toks[j];
-          if (pk.Is("copresence.verbs", an.Key(t, ws.keys))) return true;
-          for (uint32_t r = 0; r < t.nreadings; ++r)
-            if (pk.Is("copresence.verbs", lexicon->str(t.readings[r].lemma))) return true;
-        }
+        for (int j = d.trig_b; j < d.trig_e; ++j)
+          if (InClass(s.toks[j], "copresence.verbs", spk, an, ws.keys, *lexicon)) return true;
         return false;
       }();
       // A meeting with no place named, between parties one of which is the dateline's
@@ -762,13 +762,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
       // Hague, a ministry from its capital). Not for meetings (held anywhere), persons (who
       // travel) or a material act that landed in another country.
       auto institution = [&](const pl::ActorRef& a) {
-        const pack::LanguagePack& pk = spk;
-        for (int j = std::max(a.b, 0); j < a.e && j < static_cast<int>(s.toks.size()); ++j) {
-          const pl::Tok& t = s.toks[j];
-          if (pk.Is("institution.nouns", an.Key(t, ws.keys))) return true;
-          for (uint32_t r = 0; r < t.nreadings; ++r)
-            if (pk.Is("institution.nouns", lexicon->str(t.readings[r].lemma))) return true;
-        }
+        for (int j = std::max(a.b, 0); j < a.e && j < static_cast<int>(s.toks.size()); ++j)
+          if (InClass(s.toks[j], "institution.nouns", spk, an, ws.keys, *lexicon)) return true;
         return false;
       };
       if (!ev.location && dateline_entity != UINT32_MAX && d.has_source &&
