@@ -789,6 +789,8 @@ Document Coder::Impl::Run(const DocumentInput& input) const {
         else where = (!S.empty() && (T.empty() || S == T)) ? S : "";
         auto it = where.empty() ? country_entity.end() : country_entity.find(where);
         if (it != country_entity.end()) {
+          // Not place_of(): a location inferred from the parties has no coordinates (a
+          // country's centroid would map the act somewhere no text put it; doc/FORMATS.md).
           const lex::Entity& en = lexicon->entity(it->second);
           Place pl;
           pl.span = Span{"", ev.trigger.start, ev.trigger.start};
