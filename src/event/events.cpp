@@ -1084,6 +1084,25 @@ bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
   return false;
 }
 
+// The first bare noun phrase of clause `cl` before token `v`: no preposition, not a time,
+// not an apposition. The subject a verb with no actor subject is left with.
+const Phrase* BareSubjectPhrase(const Sentence& s, const Clause& cl, int v) {
+  for (const Phrase& p : s.phrases) {
+    if (p.b < cl.b || p.b >= v) continue;
+    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
+    return &p;
+  }
+  return nullptr;
+}
+
+// The country where an act with unnamed parties took place: the clause's place, else the
+// dateline's; "" when neither is known.
+std::string HomeCountry(const pipeline::PlaceHit* place, const pipeline::Analyzer& an,
+                        const pl::DocContext& ctx) {
+  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
+  return country.empty() ? ctx.dateline_country : country;
+}
+
 // "Des milliers de personnes se sont rassemblées", "thousands of people marched": a verb's
 // subject that is a crowd of people (`crowd.nouns`) naming no nationality is the people of
 // the country where it happened (the clause's place, else the dateline's). Only the verb's
@@ -1091,21 +1110,13 @@ bool LocativeByGenitive(const Sentence& s, const pl::PlaceHit& ph, int trig_e,
 std::vector<ActorRef> CrowdSubject(const Sentence& s, int v, const std::vector<Clause>& clauses,
                                    const pipeline::PlaceHit* place, const pipeline::Analyzer& an,
                                    const pl::DocContext& ctx) {
-  const Clause& cl = clauses[s.toks[v].clause];
-  const Phrase* subj = nullptr;
-  for (const Phrase& p : s.phrases) {
-    if (p.b < cl.b || p.b >= v) continue;
-    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
-    subj = &p;
-    break;
-  }
+  const Phrase* subj = BareSubjectPhrase(s, clauses[s.toks[v].clause], v);
   if (subj == nullptr || !subj->members.empty()) return {};
   const auto& pk = an.pack();
   bool crowd = false;
   for (int j = subj->b; j < subj->e && !crowd; ++j) crowd = pk.Is("crowd.nouns", KeyOf(s.toks[j], an));
   if (!crowd) return {};
-  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
-  if (country.empty()) country = ctx.dateline_country;
+  const std::string country = HomeCountry(place, an, ctx);
   if (country.empty()) return {};
   return {CountryActor(country, subj->b, subj->e)};
 }
@@ -1164,8 +1175,7 @@ static std::vector<ActorRef> PassivePatient(const Sentence& s, int v, const std:
       }
   }
   if (!people(subj)) return {};
-  std::string country = place ? std::string(an.lexicon().entity(place->entity).country) : "";
-  if (country.empty()) country = ctx.dateline_country;
+  const std::string country = HomeCountry(place, an, ctx);
   if (country.empty()) return {};
   return {CountryActor(country, subj->b, subj->e)};
 }
@@ -1384,13 +1394,7 @@ std::vector<ActorRef> ImpactTarget(const Sentence& s, int v, const Clause& cl,
 // nationality its phrase names, or the actor of its complement.
 void InstrumentSubject(const Sentence& s, int gb, const Clause& cl, const pipeline::Analyzer& an,
                        std::vector<ActorRef>& dst) {
-  const Phrase* subj = nullptr;
-  for (const Phrase& p : s.phrases) {
-    if (p.b < cl.b || p.b >= gb) continue;
-    if (p.prep != -1 || p.appos_of >= 0 || p.is_time || InAnyTime(s, p.b)) continue;
-    subj = &p;
-    break;
-  }
+  const Phrase* subj = BareSubjectPhrase(s, cl, gb);
   if (subj == nullptr || !subj->members.empty()) return;
   bool weapon = false;
   thread_local std::vector<std::string_view> lm;
